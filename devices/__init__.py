@@ -1,0 +1,1 @@
+"""Card and code input: magstripe, keyboard wedge, serial, camera, routing. Plain Python, no Qt."""

@@ -1,0 +1,1 @@
+"""Durable SQLite operation journal and the sync worker that replays it. Plain Python, no Qt."""

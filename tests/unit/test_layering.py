@@ -1,0 +1,85 @@
+"""The architecture rule: only till/ imports Qt, and the server knows nothing of the till.
+
+Checked on the source text (every import statement, including ones inside functions), so a
+lazy import cannot slip past.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+QT_BINDINGS = {
+    "PySide6",
+    "PySide2",
+    "PyQt5",
+    "PyQt6",
+    "shiboken6",
+    "shiboken2",
+    "qtpy",
+    "pyqtgraph",
+    "pytestqt",
+}
+
+
+def imported_top_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module.split(".")[0])
+        elif (
+            isinstance(node, ast.Call)
+            and getattr(node.func, "attr", getattr(node.func, "id", ""))
+            in {"import_module", "__import__"}
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
+            found.add(node.args[0].value.split(".")[0])
+    return found
+
+
+def offenders(package: str, forbidden: set[str]) -> list[str]:
+    bad = []
+    for path in sorted((ROOT / package).rglob("*.py")):
+        hits = imported_top_modules(path) & forbidden
+        if hits:
+            bad.append(f"{path.relative_to(ROOT)} imports {', '.join(sorted(hits))}")
+    return bad
+
+
+@pytest.mark.parametrize("package", ["devices", "offline_queue", "server"])
+def test_plain_python_packages_do_not_import_qt(package: str) -> None:
+    assert (ROOT / package / "__init__.py").exists()
+    assert offenders(package, QT_BINDINGS) == []
+
+
+def test_server_does_not_import_the_till() -> None:
+    assert offenders("server", {"till"}) == []
+
+
+def test_plain_packages_do_not_import_the_till() -> None:
+    assert offenders("devices", {"till"}) == []
+    assert offenders("offline_queue", {"till"}) == []
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "import PySide6\n",
+        "from PySide6.QtCore import QObject\n",
+        "def f():\n    import shiboken6\n",
+        "import importlib\nimportlib.import_module('PyQt6.QtWidgets')\n",
+    ],
+)
+def test_the_check_catches_qt_imports(tmp_path: Path, source: str) -> None:
+    """The detector itself must see every form of import, or the rule above proves nothing."""
+    f = tmp_path / "mod.py"
+    f.write_text(source)
+    assert imported_top_modules(f) & QT_BINDINGS

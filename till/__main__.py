@@ -1,0 +1,3 @@
+from till.cli import main
+
+raise SystemExit(main())
