@@ -1,0 +1,431 @@
+"""The till's only door to the loyalty backend (HTTP API v1, ``resources/openapi.json``).
+
+Why one module: every request, timeout and error mapping lives here, so the rest of the till
+deals in typed results and in :class:`BackendError` messages a cashier can read. Nothing here
+touches Qt; callers run these blocking methods through :class:`till.tasks.TaskRunner`.
+
+Secrets: the API key travels only in the Authorization header; OTP codes and staff PINs only
+in request bodies. None of them is logged here or put into an error message.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+import requests
+
+from offline_queue.errors import TransientSendError
+from till.errors import TillError
+
+log = logging.getLogger(__name__)
+
+# What a cashier or manager reads for each error code the backend documents.
+PLAIN_MESSAGES: dict[str, str] = {
+    "not_found": "No loyalty account was found.",
+    "card_unassigned": "This card is not registered to a customer yet.",
+    "customer_inactive": "This loyalty account is inactive: it cannot earn or redeem points.",
+    "insufficient_points": "The customer does not have enough points for this.",
+    "otp_required": "This redemption needs the code sent to the customer's phone.",
+    "otp_invalid": "That code is not right.",
+    "otp_expired": "The code has expired. Send a new code.",
+    "otp_locked": "Too many wrong codes: this code is locked. A manager can override, or wait for it to expire.",
+    "otp_resend_limited": "A new code cannot be sent yet.",
+    "otp_rate_limited": "Too many codes were requested for this customer. Try again in a few minutes.",
+    "receipt_already_claimed": "Points for this receipt were already given.",
+    "approval_required": "A manager must approve this.",
+    "approval_invalid": "The manager name or PIN is not right.",
+    "approval_locked": "Too many wrong PINs: this manager is locked for 15 minutes.",
+    "idempotency_conflict": "This operation was already sent with different details. A manager must review it.",
+    "unauthorized": "The till's API key was refused. A technician must check it under Settings.",
+    "key_revoked": "The till's API key has been revoked. A technician must enter a new one under Settings.",
+    "range_overlap": "That number range overlaps another card program.",
+    "card_exists": "Some of these card numbers are already issued.",
+    "invalid_request": "The backend refused the request as invalid.",
+    "unavailable": "The loyalty server cannot be reached. Points will be added when it is back.",
+}
+
+
+class BackendError(TillError):
+    """The backend answered with an error; ``str()`` is plain words for the till's user."""
+
+    def __init__(
+        self, code: str, message: str, status: int = 0, details: Mapping[str, Any] | None = None
+    ):
+        super().__init__(message)
+        self.code = code
+        self.status = status
+        self.details: dict[str, Any] = dict(details or {})
+
+
+class BackendUnavailable(BackendError, TransientSendError):
+    """Connection refused, timeout, 5xx or 429: try again later (the journal will)."""
+
+
+@dataclass(frozen=True)
+class Customer:
+    id: str
+    name: str
+    phone: str
+    status: str
+    balance: int
+    email: str | None = None
+    app_id: str | None = None
+    cards: tuple[str, ...] = ()
+    raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def active(self) -> bool:
+        return self.status == "active"
+
+    @classmethod
+    def from_json(cls, body: Mapping[str, Any]) -> Customer:
+        return cls(
+            id=str(body["id"]),
+            name=str(body.get("name") or ""),
+            phone=str(body.get("phone") or ""),
+            status=str(body.get("status") or "active"),
+            balance=int(body.get("balance") or 0),
+            email=body.get("email"),
+            app_id=body.get("app_id"),
+            cards=tuple(str(c) for c in body.get("cards") or ()),
+            raw=dict(body),
+        )
+
+
+@dataclass(frozen=True)
+class Session:
+    """What the key may do, and the store's rules the till reflects (the server enforces)."""
+
+    store: str
+    till: str
+    points_per_unit: Decimal
+    point_value: Decimal
+    otp_required: bool
+    otp_min_value: Decimal
+    raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def otp_needed_for(self, value: Decimal) -> bool:
+        return self.otp_required and value >= self.otp_min_value
+
+    @classmethod
+    def from_json(cls, body: Mapping[str, Any]) -> Session:
+        def pick(*names: str, default: Any = None) -> Any:
+            for scope in (body, body.get("program") or {}, body.get("policy") or {}):
+                for name in names:
+                    if isinstance(scope, Mapping) and name in scope:
+                        return scope[name]
+            return default
+
+        store = pick("store", default="")
+        till = pick("till", default="")
+        return cls(
+            store=str(
+                store.get("id") or store.get("code") or store.get("name")
+                if isinstance(store, Mapping)
+                else store
+            ),
+            till=str(
+                till.get("id") or till.get("code") or till.get("name")
+                if isinstance(till, Mapping)
+                else till
+            ),
+            points_per_unit=Decimal(str(pick("points_per_unit", "earn_rate", default="1"))),
+            point_value=Decimal(str(pick("point_value", default="0.01"))),
+            otp_required=bool(pick("otp_required", default=False)),
+            otp_min_value=Decimal(str(pick("otp_min_value", default="0"))),
+            raw=dict(body),
+        )
+
+
+@dataclass(frozen=True)
+class OtpChallenge:
+    challenge_id: str
+    expires_at: datetime
+    masked_phone: str
+    raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+
+def _parse_time(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def approval(staff: str, pin: str) -> dict[str, str]:
+    return {"staff": staff, "pin": pin}
+
+
+class BackendClient:
+    """Typed calls to the backend. Thread-safe: one HTTP session per thread."""
+
+    def __init__(
+        self,
+        base_url: str,
+        api_key: str,
+        timeout_s: float = 5.0,
+        session_factory: type[requests.Session] = requests.Session,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self._api_key = api_key
+        self.timeout_s = timeout_s
+        self._session_factory = session_factory
+        self._local = threading.local()
+
+    def __repr__(self) -> str:
+        return f"BackendClient({self.base_url!r})"
+
+    def set_api_key(self, api_key: str) -> None:
+        self._api_key = api_key
+
+    # -- plumbing -------------------------------------------------------------------------
+
+    def _session(self) -> requests.Session:
+        s: requests.Session | None = getattr(self._local, "session", None)
+        if s is None:
+            s = self._session_factory()
+            self._local.session = s
+        return s
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        json: Any = None,
+        params: Mapping[str, Any] | None = None,
+        auth: bool = True,
+    ) -> Any:
+        headers = {"Accept": "application/json"}
+        if auth:
+            headers["Authorization"] = f"Bearer {self._api_key}"
+        url = f"{self.base_url}{path}"
+        try:
+            response = self._session().request(
+                method,
+                url,
+                json=json,
+                params=params,
+                headers=headers,
+                timeout=(min(self.timeout_s, 3.0), self.timeout_s),
+            )
+        except requests.Timeout:
+            raise BackendUnavailable(
+                "unavailable", "The loyalty server did not answer in time. " + _LATER
+            ) from None
+        except requests.ConnectionError:
+            raise BackendUnavailable("unavailable", PLAIN_MESSAGES["unavailable"]) from None
+        except requests.RequestException as exc:
+            log.warning("request to %s %s failed: %s", method, path, type(exc).__name__)
+            raise BackendUnavailable("unavailable", PLAIN_MESSAGES["unavailable"]) from None
+        return self._result(method, path, response)
+
+    def _result(self, method: str, path: str, response: requests.Response) -> Any:
+        try:
+            body = response.json() if response.content else {}
+        except ValueError:
+            body = {}
+        if response.status_code < 400:
+            return body
+        error = body.get("error") if isinstance(body, dict) else None
+        if not isinstance(error, dict):
+            error = {}
+        code = str(
+            error.get("code") or ("unavailable" if response.status_code >= 500 else "http_error")
+        )
+        details = {k: v for k, v in error.items() if k not in {"code", "message"}}
+        message = self.plain_message(code, error, response.status_code)
+        if response.status_code >= 500 or (
+            response.status_code == 429 and code not in _CASHIER_429
+        ):
+            log.warning("backend %s %s answered %s %s", method, path, response.status_code, code)
+            raise BackendUnavailable(code, message, response.status_code, details)
+        raise BackendError(code, message, response.status_code, details)
+
+    @staticmethod
+    def plain_message(code: str, error: Mapping[str, Any], status: int) -> str:
+        base = PLAIN_MESSAGES.get(code)
+        if base is None:
+            base = str(error.get("message") or f"The loyalty server refused this (error {status}).")
+        if code == "otp_invalid" and "attempts_left" in error:
+            left = int(error["attempts_left"])
+            base += f" {left} attempt{'s' if left != 1 else ''} left."
+        if code in {"otp_resend_limited", "otp_rate_limited"} and error.get("retry_after"):
+            base += f" Try again in {int(float(error['retry_after']))} seconds."
+        return base
+
+    # -- endpoints ------------------------------------------------------------------------
+
+    def health(self) -> dict[str, Any]:
+        return dict(self.request("GET", "/v1/health", auth=False))
+
+    def session(self) -> Session:
+        return Session.from_json(self.request("GET", "/v1/session"))
+
+    def lookup(
+        self,
+        *,
+        card: str | None = None,
+        phone: str | None = None,
+        email: str | None = None,
+        app_id: str | None = None,
+    ) -> Customer:
+        params = {
+            k: v
+            for k, v in {"card": card, "phone": phone, "email": email, "app_id": app_id}.items()
+            if v
+        }
+        if len(params) != 1:
+            raise ValueError("look a customer up by exactly one of card, phone, email, app_id")
+        return Customer.from_json(self.request("GET", "/v1/customers/lookup", params=params))
+
+    def create_customer(
+        self, phone: str, name: str, email: str | None = None, cards: Sequence[str] = ()
+    ) -> Customer:
+        body: dict[str, Any] = {"phone": phone, "name": name, "cards": list(cards)}
+        if email:
+            body["email"] = email
+        return Customer.from_json(self.request("POST", "/v1/customers", json=body))
+
+    def earn(
+        self,
+        op_id: str,
+        customer_id: str,
+        amount: Decimal,
+        receipt_no: str,
+        occurred_at: str | None = None,
+    ) -> dict[str, Any]:
+        return dict(
+            self.request(
+                "POST",
+                "/v1/earn",
+                json=earn_body(op_id, customer_id, amount, receipt_no, occurred_at),
+            )
+        )
+
+    def request_otp(self, customer_id: str, points: int) -> OtpChallenge:
+        body = self.request("POST", "/v1/otp", json={"customer_id": customer_id, "points": points})
+        return OtpChallenge(
+            str(body["challenge_id"]),
+            _parse_time(str(body["expires_at"])),
+            str(body.get("masked_phone") or ""),
+            dict(body),
+        )
+
+    def redeem(self, body: Mapping[str, Any]) -> dict[str, Any]:
+        """``body`` from :func:`redeem_body` (the same body is journaled for an identical retry)."""
+        return dict(self.request("POST", "/v1/redeem", json=dict(body)))
+
+    def reverse(
+        self,
+        transaction_id: str,
+        op_id: str,
+        reason: str,
+        approval_: Mapping[str, str] | None = None,
+    ) -> dict[str, Any]:
+        body: dict[str, Any] = {"op_id": op_id, "reason": reason}
+        if approval_ is not None:
+            body["approval"] = dict(approval_)
+        return dict(self.request("POST", f"/v1/transactions/{transaction_id}/reverse", json=body))
+
+    def claim(self, body: Mapping[str, Any]) -> dict[str, Any]:
+        return dict(self.request("POST", "/v1/claims", json=dict(body)))
+
+    def send_ops(self, ops: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+        """Replay journaled operations in one round trip (the journal's BatchTransport)."""
+        body = self.request("POST", "/v1/ops", json={"ops": [dict(op) for op in ops]})
+        results = body.get("results", body.get("ops")) if isinstance(body, dict) else body
+        return [dict(r) for r in results or []]
+
+    def transactions(self, customer_id: str) -> list[dict[str, Any]]:
+        body = self.request("GET", f"/v1/customers/{customer_id}/transactions")
+        items = body.get("transactions", []) if isinstance(body, dict) else body
+        return [dict(t) for t in items]
+
+    def report_redemptions(self, from_: str, to: str, group: str = "day") -> dict[str, Any]:
+        return dict(
+            self.request(
+                "GET", "/v1/reports/redemptions", params={"from": from_, "to": to, "group": group}
+            )
+        )
+
+    def report_shift(self, from_: str, to: str) -> dict[str, Any]:
+        return dict(self.request("GET", "/v1/reports/shift", params={"from": from_, "to": to}))
+
+    def set_policy(
+        self, otp_required: bool, otp_min_value: Decimal, approval_: Mapping[str, str]
+    ) -> dict[str, Any]:
+        body = {
+            "otp_required": otp_required,
+            "otp_min_value": str(otp_min_value),
+            "approval": dict(approval_),
+        }
+        return dict(self.request("PUT", "/v1/policy", json=body))
+
+    def verify_staff(self, staff: str, pin: str) -> dict[str, Any]:
+        return dict(self.request("POST", "/v1/staff/verify", json={"staff": staff, "pin": pin}))
+
+    def programs(self) -> list[dict[str, Any]]:
+        body = self.request("GET", "/v1/programs")
+        return [dict(p) for p in body.get("programs", [])]
+
+    def put_program(
+        self, name: str, range_start: str, range_end: str, approval_: Mapping[str, str]
+    ) -> dict[str, Any]:
+        body = {"range_start": range_start, "range_end": range_end, "approval": dict(approval_)}
+        return dict(self.request("PUT", f"/v1/programs/{name}", json=body))
+
+    def register_cards(
+        self, program: str, numbers: Sequence[str], approval_: Mapping[str, str]
+    ) -> dict[str, Any]:
+        body = {"program": program, "numbers": list(numbers), "approval": dict(approval_)}
+        return dict(self.request("POST", "/v1/cards", json=body))
+
+
+_LATER = "Points will be added when it is back."
+# 429s that are about the customer's OTP, not the server's load: the cashier must see them.
+_CASHIER_429 = {"otp_resend_limited", "otp_rate_limited"}
+
+
+def earn_body(
+    op_id: str, customer_id: str, amount: Decimal, receipt_no: str, occurred_at: str | None = None
+) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "op_id": op_id,
+        "customer_id": customer_id,
+        "amount": str(amount),
+        "receipt_no": receipt_no,
+    }
+    if occurred_at:
+        body["occurred_at"] = occurred_at
+    return body
+
+
+def redeem_body(
+    op_id: str,
+    customer_id: str,
+    points: int,
+    receipt_no: str,
+    challenge_id: str | None = None,
+    otp: str | None = None,
+    approval_: Mapping[str, str] | None = None,
+    reason: str | None = None,
+) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "op_id": op_id,
+        "customer_id": customer_id,
+        "points": points,
+        "receipt_no": receipt_no,
+    }
+    if challenge_id:
+        body["challenge_id"] = challenge_id
+    if otp:
+        body["otp"] = otp
+    if approval_ is not None:
+        body["approval"] = dict(approval_)
+    if reason:
+        body["reason"] = reason
+    return body
