@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: venv demo test lint format bench clean system
+.PHONY: venv demo test lint format bench clean system deb screenshots
 
 venv: $(STAMP)
 
@@ -48,6 +48,9 @@ bench: venv
 	$(BIN)/python bench/server_bench.py
 	$(BIN)/python bench/queue_bench.py
 	$(BIN)/python bench/identify_bench.py
+
+deb: venv
+	bash packaging/debian/build-deb.sh
 
 clean:
 	rm -rf $(VENV) build *.egg-info .mypy_cache .ruff_cache

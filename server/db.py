@@ -1,0 +1,108 @@
+"""Engine set-up and the two kinds of transaction the backend uses.
+
+SQLite: WAL (readers never block the writer), ``synchronous=FULL`` (a committed earn
+survives a power cut; the till has already told the customer), a busy timeout, and every
+write transaction opened with ``BEGIN IMMEDIATE`` so that writers queue for the lock up
+front instead of failing with "database is locked" when a read upgrades to a write: that is
+what keeps balances exact under concurrent requests. PostgreSQL: plain transactions; the
+write paths lock the customer row with ``SELECT ... FOR UPDATE`` (ignored by SQLite).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+from server.errors import ServerError
+from server.schema import metadata
+
+T = TypeVar("T")
+
+BUSY_TIMEOUT_MS = 30_000
+_READ_ONLY = "loyalty_read_only"
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for ``url`` with the pragmas above; creates the tables if missing."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        engine = create_engine(
+            url,
+            pool_size=20,
+            max_overflow=20,
+            connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+        )
+        _install_sqlite_hooks(engine)
+    else:
+        engine = create_engine(url, pool_pre_ping=True)
+    metadata.create_all(engine)
+    return engine
+
+
+def _install_sqlite_hooks(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        # Take transaction control away from the sqlite3 module so BEGIN is ours.
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=FULL")
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        if conn.get_execution_options().get(_READ_ONLY):
+            conn.exec_driver_sql("BEGIN")
+        else:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def read(engine: Engine, fn: Callable[[Connection], T]) -> T:
+    """Run ``fn`` in a read transaction (does not take SQLite's write lock)."""
+    with engine.connect().execution_options(**{_READ_ONLY: True}) as conn, conn.begin():
+        return fn(conn)
+
+
+def write(engine: Engine, fn: Callable[[Connection], T]) -> T:
+    """Run ``fn`` in a serialised write transaction.
+
+    A ``ServerError`` rolls back unless it is marked ``commit`` (failed OTP or PIN attempts
+    must be counted even though the request fails; those checks run before any effect).
+    """
+    with engine.connect() as conn:
+        conn.begin()
+        try:
+            result = fn(conn)
+        except ServerError as exc:
+            if exc.commit:
+                conn.commit()
+            else:
+                conn.rollback()
+            raise
+        except BaseException:
+            conn.rollback()
+            raise
+        conn.commit()
+        return result
+
+
+class Clock:
+    """Wall-clock time in UTC; tests substitute their own to step over expiry windows."""
+
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+
+def iso(t: datetime) -> str:
+    """UTC ISO 8601 with microseconds and a ``Z``: fixed width, so text order = time order."""
+    return t.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def parse_iso(s: str) -> datetime:
+    return datetime.fromisoformat(s.replace("Z", "+00:00")).astimezone(UTC)

@@ -1,0 +1,177 @@
+"""The backend's tables, in SQLAlchemy Core so that PostgreSQL is only a URL change.
+
+Money is stored as decimal strings (exact, portable: SQLite has no decimal type), points as
+integers, times as UTC ISO 8601 strings (lexical order = time order). The ledger is
+append-only; ``customers.balance`` is a cache of the ledger's sum, updated in the same
+transaction as each entry and guarded by a CHECK so it can never go negative.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+stores = Table(
+    "stores",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", String(32), nullable=False, unique=True),
+    Column("name", String(100), nullable=False),
+    Column("currency", String(3), nullable=False, default="GBP"),
+    Column("points_per_unit", String(20), nullable=False, default="1"),
+    Column("point_value", String(20), nullable=False, default="0.01"),
+    Column("otp_required", Boolean, nullable=False, default=False),
+    Column("otp_min_value", String(20), nullable=False, default="0.00"),
+)
+
+tills = Table(
+    "tills",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("store_id", ForeignKey("stores.id"), nullable=False),
+    Column("code", String(32), nullable=False),
+    UniqueConstraint("store_id", "code"),
+)
+
+api_keys = Table(
+    "api_keys",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("till_id", ForeignKey("tills.id"), nullable=False),
+    Column("key_hash", String(64), nullable=False, unique=True),
+    Column("hint", String(8), nullable=False),
+    Column("created_at", String(40), nullable=False),
+    Column("revoked_at", String(40)),
+)
+
+staff = Table(
+    "staff",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("store_id", ForeignKey("stores.id"), nullable=False),
+    Column("name", String(64), nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("pin_hash", String(200), nullable=False),
+    Column("failed_attempts", Integer, nullable=False, default=0),
+    Column("locked_until", String(40)),
+    UniqueConstraint("store_id", "name"),
+    CheckConstraint("role IN ('cashier', 'manager')", name="staff_role"),
+)
+
+customers = Table(
+    "customers",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("phone", String(20), nullable=False, unique=True),
+    Column("name", String(100), nullable=False, default=""),
+    Column("email", String(254), unique=True),
+    Column("app_id", String(64), unique=True),
+    Column("status", String(10), nullable=False, default="active"),
+    Column("balance", Integer, nullable=False, default=0),
+    Column("created_at", String(40), nullable=False),
+    CheckConstraint("balance >= 0", name="balance_not_negative"),
+    CheckConstraint("status IN ('active', 'inactive')", name="customer_status"),
+)
+
+programs = Table(
+    "programs",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(64), nullable=False, unique=True),
+    Column("range_start", String(19), nullable=False),
+    Column("range_end", String(19), nullable=False),
+)
+
+cards = Table(
+    "cards",
+    metadata,
+    Column("number", String(40), primary_key=True),
+    Column("program_id", ForeignKey("programs.id")),
+    Column("customer_id", ForeignKey("customers.id")),
+    Column("status", String(12), nullable=False),
+    Column("created_at", String(40), nullable=False),
+    CheckConstraint("status IN ('unassigned', 'active')", name="card_status"),
+)
+Index("cards_customer", cards.c.customer_id)
+
+ledger = Table(
+    "ledger",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("customer_id", ForeignKey("customers.id"), nullable=False),
+    Column("store_id", ForeignKey("stores.id"), nullable=False),
+    Column("till_id", ForeignKey("tills.id")),
+    Column("kind", String(12), nullable=False),
+    Column("points", Integer, nullable=False),  # signed change of the balance
+    Column("amount", String(20)),  # sale amount for earn / claim
+    Column("value", String(20)),  # money value of redeemed points
+    Column("receipt_no", String(64)),
+    Column("occurred_at", String(40), nullable=False),
+    Column("created_at", String(40), nullable=False),
+    Column("op_id", String(100)),
+    Column("reverses_id", ForeignKey("ledger.id"), unique=True),
+    Column("corrects_id", ForeignKey("ledger.id")),
+    Column("approved_by", ForeignKey("staff.id")),
+    Column("with_otp", Boolean, nullable=False, default=False),
+    Column("with_override", Boolean, nullable=False, default=False),
+    Column("reason", Text),
+    CheckConstraint(
+        "kind IN ('earn', 'redeem', 'reversal', 'claim', 'correction')", name="ledger_kind"
+    ),
+)
+Index("ledger_customer", ledger.c.customer_id, ledger.c.id)
+Index("ledger_store_time", ledger.c.store_id, ledger.c.created_at)
+
+# A receipt earns once per store, at the sale or by a later claim; reversing the entry
+# deletes its row so that the receipt can earn again (seed 004: correct by re-allocating).
+receipts = Table(
+    "receipts",
+    metadata,
+    Column("store_id", ForeignKey("stores.id"), primary_key=True),
+    Column("receipt_no", String(64), primary_key=True),
+    Column("transaction_id", ForeignKey("ledger.id"), nullable=False),
+)
+
+otp_challenges = Table(
+    "otp_challenges",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("customer_id", ForeignKey("customers.id"), nullable=False),
+    Column("till_id", ForeignKey("tills.id"), nullable=False),
+    Column("points", Integer, nullable=False),
+    Column("code_salt", String(32), nullable=False),
+    Column("code_hash", String(64), nullable=False),
+    Column("created_at", String(40), nullable=False),
+    Column("expires_at", String(40), nullable=False),
+    Column("last_sent_at", String(40), nullable=False),
+    Column("resends", Integer, nullable=False, default=0),
+    Column("failed_attempts", Integer, nullable=False, default=0),
+    Column("status", String(10), nullable=False, default="live"),
+    CheckConstraint("status IN ('live', 'used', 'replaced')", name="otp_status"),
+)
+Index("otp_customer_time", otp_challenges.c.customer_id, otp_challenges.c.created_at)
+
+# The idempotency record of every write, kept for ever: a till can be offline for days.
+operations = Table(
+    "operations",
+    metadata,
+    Column("op_id", String(100), primary_key=True),
+    Column("kind", String(16), nullable=False),
+    Column("body_hash", String(64), nullable=False),
+    Column("status", Integer, nullable=False),
+    Column("response", Text, nullable=False),
+    Column("created_at", String(40), nullable=False),
+)
