@@ -43,7 +43,10 @@ def random_payload(rng: np.random.Generator, kind: str) -> str:
             return "https://rewards.example/m/" + "".join(rng.choice(alphabet, n))
         return "".join(rng.choice(list(string.digits), int(rng.integers(10, 17))))
     if kind == "code128":
-        return "".join(rng.choice(list(string.digits), int(rng.integers(9, 17))))
+        digits = "".join(rng.choice(list(string.digits), int(rng.integers(9, 17))))
+        # python-barcode 0.16 drops a leading "99" pair (both libraries read the symbol
+        # without it), which would make the truth wrong.
+        return "1" + digits[1:] if digits.startswith("99") else digits
     digits = {"ean13": 12, "upca": 11, "ean8": 7}[kind]
     body = "".join(rng.choice(list(string.digits), digits))
     return _with_check_digit(body)
@@ -72,7 +75,9 @@ def render_code(kind: str, payload: str, module_px: float, bar_height_px: int = 
     """A crisp gray label (0 ink, 255 paper) with a quiet zone, ``module_px`` per module."""
     grid = code_modules(kind, payload)
     quiet = 4 if kind == "qr" else 10
-    grid = np.pad(grid, ((quiet, quiet), (quiet, quiet)) if kind == "qr" else ((0, 0), (quiet, quiet)))
+    grid = np.pad(
+        grid, ((quiet, quiet), (quiet, quiet)) if kind == "qr" else ((0, 0), (quiet, quiet))
+    )
     scale = 8
     img = np.where(grid, 0, 255).astype(np.uint8)
     img = np.repeat(np.repeat(img, scale, axis=0), scale, axis=1)
@@ -140,24 +145,30 @@ def background(rng: np.random.Generator, clutter: bool = True) -> np.ndarray:
             w = int(rng.integers(1, 6))
             cv2.rectangle(img, (x, y0), (x + w, y0 + int(rng.integers(10, 70))), 40.0, -1)
             x += w + int(rng.integers(1, 9))
-    return img
+    return np.asarray(img, dtype=np.float32)
 
 
 def place(img: np.ndarray, label: np.ndarray, spoil: Spoil, rng: np.random.Generator) -> bool:
     """Warp the label into the frame (rotation, perspective); False if it does not fit."""
     h, w = label.shape
-    src = np.float32([[0, 0], [w, 0], [w, h], [0, h]])
-    centre = np.float32([w / 2, h / 2])
+    src = np.array([[0, 0], [w, 0], [w, h], [0, h]], dtype=np.float32)
+    centre = np.array([w / 2, h / 2], dtype=np.float32)
     theta = np.deg2rad(spoil.angle_deg)
-    rot = np.float32([[np.cos(theta), -np.sin(theta)], [np.sin(theta), np.cos(theta)]])
-    jitter = rng.uniform(-spoil.perspective, spoil.perspective, (4, 2)) * np.float32([w, h])
+    rot = np.array(
+        [[np.cos(theta), -np.sin(theta)], [np.sin(theta), np.cos(theta)]], dtype=np.float32
+    )
+    jitter = rng.uniform(-spoil.perspective, spoil.perspective, (4, 2)) * np.array(
+        [w, h], dtype=np.float32
+    )
     dst = (src - centre + jitter.astype(np.float32)) @ rot.T
     span = dst.max(axis=0) - dst.min(axis=0)
     if span[0] > WIDTH - 8 or span[1] > HEIGHT - 8:
         return False
     low = -dst.min(axis=0) + 4
-    high = np.float32([WIDTH, HEIGHT]) - dst.max(axis=0) - 4
-    offset = np.float32([rng.uniform(low[0], high[0]), rng.uniform(low[1], high[1])])
+    high = np.array([WIDTH, HEIGHT], dtype=np.float32) - dst.max(axis=0) - 4
+    offset = np.array(
+        [rng.uniform(low[0], high[0]), rng.uniform(low[1], high[1])], dtype=np.float32
+    )
     dst = (dst + offset).astype(np.float32)
     matrix = cv2.getPerspectiveTransform(src, dst)
     paper = float(rng.uniform(200, 255))
@@ -180,7 +191,7 @@ def finish(img: np.ndarray, spoil: Spoil, rng: np.random.Generator) -> np.ndarra
         k[spoil.motion_px // 2, :] = 1.0 / spoil.motion_px
         centre = (spoil.motion_px / 2 - 0.5, spoil.motion_px / 2 - 0.5)
         rot = cv2.getRotationMatrix2D(centre, float(rng.uniform(0, 180)), 1.0)
-        k = cv2.warpAffine(k, rot, k.shape[::-1])
+        k = np.asarray(cv2.warpAffine(k, rot, k.shape[::-1]), dtype=np.float32)
         k /= max(float(k.sum()), 1e-6)
         img = cv2.filter2D(img, -1, k)
     if spoil.noise_sigma > 0:
@@ -192,9 +203,12 @@ def finish(img: np.ndarray, spoil: Spoil, rng: np.random.Generator) -> np.ndarra
 
 
 def jpeg_roundtrip(bgr: np.ndarray, quality: int) -> np.ndarray:
+    """The frame as a camera's JPEG stream would deliver it."""
     ok, buf = cv2.imencode(".jpg", bgr, [cv2.IMWRITE_JPEG_QUALITY, quality])
-    assert ok
-    return cv2.imdecode(buf, cv2.IMREAD_COLOR)
+    decoded = cv2.imdecode(buf, cv2.IMREAD_COLOR) if ok else None
+    if decoded is None:
+        raise ValueError("JPEG round trip failed")
+    return np.asarray(decoded, dtype=np.uint8)
 
 
 def make_frame(
@@ -225,7 +239,9 @@ def make_set(n: int, outdir: Path, seed: int = 1) -> dict[str, list[str]]:
     outdir.mkdir(parents=True, exist_ok=True)
     truth: dict[str, list[str]] = {}
     for i in range(n):
-        kind = None if rng.random() < 0.16 else str(rng.choice(KINDS, p=[0.45, 0.2, 0.2, 0.1, 0.05]))
+        kind = (
+            None if rng.random() < 0.16 else str(rng.choice(KINDS, p=[0.45, 0.2, 0.2, 0.1, 0.05]))
+        )
         frame, payloads = make_frame(rng, kind)
         name = f"{i:03d}.jpg"
         quality = int(rng.integers(45, 92))

@@ -116,7 +116,12 @@ class Session:
     @classmethod
     def from_json(cls, body: Mapping[str, Any]) -> Session:
         def pick(*names: str, default: Any = None) -> Any:
-            for scope in (body, body.get("program") or {}, body.get("policy") or {}):
+            for scope in (
+                body,
+                body.get("program") or {},
+                body.get("policy") or {},
+                body.get("otp_policy") or {},
+            ):
                 for name in names:
                     if isinstance(scope, Mapping) and name in scope:
                         return scope[name]
@@ -253,8 +258,9 @@ class BackendClient:
         if code == "otp_invalid" and "attempts_left" in error:
             left = int(error["attempts_left"])
             base += f" {left} attempt{'s' if left != 1 else ''} left."
-        if code in {"otp_resend_limited", "otp_rate_limited"} and error.get("retry_after"):
-            base += f" Try again in {int(float(error['retry_after']))} seconds."
+        retry = error.get("retry_after", error.get("retry_after_s"))
+        if code in {"otp_resend_limited", "otp_rate_limited", "approval_locked"} and retry:
+            base += f" Try again in {int(float(retry))} seconds."
         return base
 
     # -- endpoints ------------------------------------------------------------------------
@@ -307,7 +313,9 @@ class BackendClient:
         )
 
     def request_otp(self, customer_id: str, points: int) -> OtpChallenge:
-        body = self.request("POST", "/v1/otp", json={"customer_id": customer_id, "points": points})
+        body = self.request(
+            "POST", "/v1/otp", json={"customer_id": wire_id(customer_id), "points": points}
+        )
         return OtpChallenge(
             str(body["challenge_id"]),
             _parse_time(str(body["expires_at"])),
@@ -333,6 +341,26 @@ class BackendClient:
 
     def claim(self, body: Mapping[str, Any]) -> dict[str, Any]:
         return dict(self.request("POST", "/v1/claims", json=dict(body)))
+
+    def send_journaled(self, kind: str, payload: Mapping[str, Any]) -> dict[str, Any]:
+        """Send one journaled operation to its own endpoint (the till's first attempt).
+
+        ``payload`` is exactly what the journal holds (the body of ``POST /v1/ops`` items);
+        for ``reverse`` its ``transaction_id`` moves into the path.
+        """
+        body = dict(payload)
+        if kind == "earn":
+            return dict(self.request("POST", "/v1/earn", json=body))
+        if kind == "redeem":
+            return self.redeem(body)
+        if kind == "claim":
+            return self.claim(body)
+        if kind == "reverse":
+            transaction_id = body.pop("transaction_id")
+            return dict(
+                self.request("POST", f"/v1/transactions/{transaction_id}/reverse", json=body)
+            )
+        raise ValueError(f"unknown operation kind {kind!r}")
 
     def send_ops(self, ops: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
         """Replay journaled operations in one round trip (the journal's BatchTransport)."""
@@ -387,7 +415,15 @@ class BackendClient:
 
 _LATER = "Points will be added when it is back."
 # 429s that are about the customer's OTP, not the server's load: the cashier must see them.
-_CASHIER_429 = {"otp_resend_limited", "otp_rate_limited"}
+_CASHIER_429 = {"otp_resend_limited", "otp_rate_limited", "otp_locked", "approval_locked"}
+
+
+def wire_id(value: str | int) -> str | int:
+    """Ids travel as JSON integers when they are numeric (the reference backend's ids are)."""
+    if isinstance(value, int):
+        return value
+    text = str(value)
+    return int(text) if text.isdigit() else text
 
 
 def earn_body(
@@ -395,7 +431,7 @@ def earn_body(
 ) -> dict[str, Any]:
     body: dict[str, Any] = {
         "op_id": op_id,
-        "customer_id": customer_id,
+        "customer_id": wire_id(customer_id),
         "amount": str(amount),
         "receipt_no": receipt_no,
     }
@@ -416,7 +452,7 @@ def redeem_body(
 ) -> dict[str, Any]:
     body: dict[str, Any] = {
         "op_id": op_id,
-        "customer_id": customer_id,
+        "customer_id": wire_id(customer_id),
         "points": points,
         "receipt_no": receipt_no,
     }

@@ -1,10 +1,17 @@
-"""``till``: the cashier application's command line."""
+"""``till``: the cashier application's command line.
+
+``till`` runs against ``backend.url`` with the API key from the OS keyring (or a systemd
+credential); ``till --demo`` starts the embedded reference backend with demo data first.
+``--screenshot FILE.png`` renders the main window and exits; with ``--demo`` and a
+directory it renders the documentation's screens (see :mod:`till.screenshots`).
+"""
 
 from __future__ import annotations
 
 import argparse
 import logging
 import sys
+import tempfile
 from pathlib import Path
 
 from till import __version__
@@ -25,8 +32,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--screenshot",
         type=Path,
-        metavar="FILE.png",
-        help="render the main window to a PNG and exit",
+        metavar="FILE.png|DIR",
+        help="render the main window to a PNG and exit (with --demo: a directory of screens)",
+    )
+    parser.add_argument(
+        "--set-api-key",
+        action="store_true",
+        help="read the backend API key from stdin and store it in the OS keyring",
     )
     return parser
 
@@ -48,24 +60,132 @@ def main(argv: list[str] | None = None) -> int:
         config.logging.backups,
     )
     log.info("till %s starting; configuration %s", __version__, config_file or "defaults")
+    if args.set_api_key:
+        return _set_api_key(config)
 
     from PySide6.QtWidgets import QApplication
 
-    from till.main_window import MainWindow
-
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    window = MainWindow(store_label="demo" if args.demo else "")
-    if args.screenshot is not None:
+    assert isinstance(app, QApplication)
+    if args.demo:
+        return _run_demo(app, config, args.screenshot)
+    return _run(app, config, args.screenshot)
+
+
+def _set_api_key(config: object) -> int:
+    from till.secrets import store_api_key
+
+    value = sys.stdin.readline().strip()
+    try:
+        where = store_api_key(
+            value,
+            config.secrets.keyring_service,  # type: ignore[attr-defined]
+            config.secrets.allow_plaintext_keyring,  # type: ignore[attr-defined]
+        )
+    except TillError as exc:
+        print(f"till: {exc}", file=sys.stderr)
+        return 1
+    print(f"API key stored in {where}")
+    return 0
+
+
+def _run(app: object, config: object, screenshot: Path | None) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from till.app import close_till, open_till
+    from till.config import Config
+    from till.secrets import load_api_key
+
+    assert isinstance(app, QApplication) and isinstance(config, Config)
+    tmp: tempfile.TemporaryDirectory[str] | None = None
+    try:
+        key = load_api_key(config.secrets.keyring_service, config.secrets.allow_plaintext_keyring)
+        api_key = key.value
+    except TillError as exc:
+        if screenshot is None:
+            print(f"till: {exc}", file=sys.stderr)
+            return 2
+        api_key = ""  # a screenshot of the shell needs no backend
+    url = config.backend.url
+    if not url:
+        if screenshot is None:
+            print(
+                "till: no backend configured: set backend.url in the configuration "
+                "(or run 'till --demo')",
+                file=sys.stderr,
+            )
+            return 2
+        url = "http://127.0.0.1:9"
+    if screenshot is not None:
+        tmp = tempfile.TemporaryDirectory(prefix="till-shot-")
+        data_dir = Path(tmp.name)
+    else:
+        data_dir = config.journal_path().parent
+    try:
+        ctx, window = open_till(
+            config,
+            base_url=url,
+            api_key=api_key,
+            data_dir=data_dir,
+            readers=[] if screenshot is not None else None,
+        )
+    except Exception as exc:
+        log.exception("the till could not start")
+        print(f"till: the till could not start: {exc}", file=sys.stderr)
+        return 1
+    try:
         window.show()
-        app.processEvents()
-        pixmap = window.grab()
-        if not pixmap.save(str(args.screenshot), "PNG"):
-            print(f"till: could not write {args.screenshot}", file=sys.stderr)
-            return 1
-        print(args.screenshot)
-        return 0
-    window.show()
-    return int(app.exec())
+        if screenshot is not None:
+            app.processEvents()
+            if not window.grab().save(str(screenshot), "PNG"):
+                print(f"till: could not write {screenshot}", file=sys.stderr)
+                return 1
+            print(screenshot)
+            return 0
+        return int(app.exec())
+    finally:
+        close_till(ctx, window)
+        if tmp is not None:
+            tmp.cleanup()
+
+
+def _run_demo(app: object, config: object, screenshot: Path | None) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from till.app import close_till, open_till
+    from till.config import Config
+    from till.demo import DemoEnvironment
+
+    assert isinstance(app, QApplication) and isinstance(config, Config)
+    env = DemoEnvironment()
+    try:
+        print("Starting the demo backend…", file=sys.stderr)
+        backend = env.start()
+        ctx, window = open_till(
+            config,
+            base_url=backend.url,
+            api_key=backend.api_key,
+            data_dir=env.till_dir,
+            readers=[],
+            demo=backend,
+        )
+        try:
+            window.show()
+            if screenshot is not None:
+                from till.screenshots import take_screenshots
+
+                for path in take_screenshots(app, ctx, window, screenshot):
+                    print(path)
+                return 0
+            return int(app.exec())
+        finally:
+            close_till(ctx, window)
+    except Exception as exc:
+        log.exception("demo failed")
+        print(f"till: the demo could not run: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        env.stop()
 
 
 if __name__ == "__main__":

@@ -27,7 +27,7 @@ from till.errors import ConfigError
 APP_NAME = "loyalty-till"
 ENV_PREFIX = "TILL_"
 # Variables with the prefix that are not settings.
-_ENV_NOT_SETTINGS = {"TILL_CONFIG"}
+_ENV_NOT_SETTINGS = {"TILL_CONFIG", "TILL_API_KEY", "TILL_MANAGER_PIN"}
 # Keys that would be secrets: refused in the file with a pointer to the keyring.
 _SECRET_KEYS = {"api_key", "apikey", "key", "pin", "password", "secret", "token"}
 
@@ -74,6 +74,8 @@ class DevicesConfig:
     wedge_idle_timeout_ms: int = field(default=150, metadata={"min": 10, "max": 5000})
     # Qt key-event fallback: keys closer than this are a reader, not a person.
     wedge_max_key_gap_ms: int = field(default=35, metadata={"min": 1, "max": 1000})
+    # ... and a burst shorter than this is a person too.
+    wedge_min_chars: int = field(default=6, metadata={"min": 2, "max": 64})
     serial_port: str = ""
     serial_baud: int = field(default=9600, metadata={"min": 300, "max": 4_000_000})
     serial_framing: str = field(default="8N1", metadata={"choices": ("8N1", "7E1", "7O1", "8E1")})
@@ -86,10 +88,12 @@ class DevicesConfig:
     repeat_window_s: float = field(default=3.0, metadata={"min": 0.0, "max": 60.0})
     # Reads starting with this prefix (or matching this URL pattern) are member QR codes.
     member_qr_prefix: str = "LOYALTY:"
+    # Or a regular expression with a named group (?P<ref>...) matching member QR payloads/URLs.
+    member_qr_pattern: str = field(default="", metadata={"check": "regex_ref"})
     read_prefix: str = ""
     read_suffix: str = ""
     # Card-number ranges of the loyalty program, "START-END" each; empty: any.
-    card_ranges: list[str] = field(default_factory=list)
+    card_ranges: list[str] = field(default_factory=list, metadata={"check": "card_ranges"})
     require_luhn: bool = False
 
 
@@ -98,6 +102,8 @@ class UiConfig:
     language: str = "en"
     touch_target_px: int = field(default=44, metadata={"min": 32, "max": 200})
     currency: str = "EUR"
+    # The backend's minimum time between two SMS codes for one redemption (resend cool-down).
+    otp_resend_cooldown_s: int = field(default=30, metadata={"min": 1, "max": 600})
 
 
 @dataclass(frozen=True)
@@ -208,6 +214,9 @@ def _coerce(value: Any, hint: Any, meta: Mapping[str, Any], origin: str) -> Any:
     choices = meta.get("choices")
     if choices is not None and result not in choices:
         raise ConfigError(f"{origin}: {result!r} is not one of {', '.join(map(str, choices))}")
+    check = meta.get("check")
+    if check is not None:
+        _CHECKS[check](result, origin)
     low, high = meta.get("min"), meta.get("max")
     if low is not None and result < low:
         raise ConfigError(f"{origin}: {result} is below the minimum {low}")
@@ -259,3 +268,31 @@ def _convert(value: Any, hint: Any, from_env: bool) -> Any:
             return list(value)
         raise ValueError(f"expected a list of text, got {value!r}")
     raise TypeError(f"unsupported setting type {hint!r}")
+
+
+def _check_card_ranges(ranges: list[str], origin: str) -> None:
+    from devices.card_rules import parse_card_range
+
+    for text in ranges:
+        try:
+            parse_card_range(text)
+        except ValueError as exc:
+            raise ConfigError(f"{origin}: card range {text!r} is not valid ({exc})") from None
+
+
+def _check_regex_ref(pattern: str, origin: str) -> None:
+    import re
+
+    if not pattern:
+        return
+    try:
+        compiled = re.compile(pattern)
+    except re.error as exc:
+        raise ConfigError(f"{origin}: not a valid regular expression ({exc})") from None
+    if "ref" not in compiled.groupindex:
+        raise ConfigError(
+            f"{origin}: the pattern needs a named group (?P<ref>...) for the member reference"
+        )
+
+
+_CHECKS: dict[str, Any] = {"card_ranges": _check_card_ranges, "regex_ref": _check_regex_ref}

@@ -1,31 +1,488 @@
-"""The till's main window: the shell the cashier flows live in."""
+"""The cashier's window: member, sale, receipt, and the keys that drive them.
+
+Why it holds little logic: identification is in :mod:`till.identify`, the sale's rules and
+its journal-first writes in :mod:`till.sale_flow`, recovery after a power cut in
+:mod:`till.recovery`. The window connects them to widgets, gives every action a key
+(F2-F10, Ctrl+...), and says what happened in plain words on the banner. Reads from any
+device arrive through ``ctx.device_signals`` whatever widget has the focus.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMainWindow, QStatusBar, QVBoxLayout, QWidget
+import importlib
+import importlib.util
+import logging
+from typing import Any
 
+from PySide6.QtCore import QThreadPool, Signal
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStatusBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from devices.events import Identified
 from till import __version__
+from till.backend_monitor import BackendMonitor
+from till.context import AppContext
+from till.identify import Identifier, LookupKind, LookupResult
+from till.member_panel import MemberPanel
+from till.op_sender import OperationSender, OpOutcome, OpStatus
+from till.receipt_panel import ReceiptPanel
+from till.recovery import Recovery
+from till.redeem_dialog import RedeemDialog
+from till.registration_dialog import RegistrationDialog
+from till.sale import RedemptionState, Sale, SaleState
+from till.sale_flow import SaleFlow
+from till.sale_panel import SalePanel
+from till.style import add_shortcut, banner_style, stylesheet, touch
+from till.tasks import TaskRunner
+from till.void_dialog import VoidDialog
+
+log = logging.getLogger(__name__)
+
+OFFLINE_REDEEM = (
+    "Points can't be used while the loyalty server is offline: the code sent to the "
+    "customer's phone can't be checked. Take another payment; points are still earned."
+)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store_label: str = "", parent: QWidget | None = None) -> None:
+    """``ctx``-driven cashier window; ``dialog_opened`` lets tests reach modal dialogs."""
+
+    dialog_opened = Signal(object)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ctx = ctx
         title = "Loyalty Till"
-        if store_label:
-            title += f" — {store_label}"
+        if ctx.demo is not None:
+            title += " — demo"
         self.setWindowTitle(title)
-        self.resize(1024, 700)
+        self.resize(1280, 800)
+        self.setStyleSheet(stylesheet(ctx.config.ui.touch_target_px))
+        self.currency = ctx.config.ui.currency
+        pool = QThreadPool(self)
+        pool.setMaxThreadCount(1)  # the sale's writes reach the disk in the cashier's order
+        self.sale_runner = TaskRunner(pool, self)
+        sender = OperationSender(ctx.journal, ctx.client, self.sale_runner, ctx.sync)
+        self.flow = SaleFlow(ctx.sale_store, sender, self.sale_runner, self._till_code, self)
+        self.identifier = Identifier(ctx.client, ctx.account_cache, ctx.runner)
+        self.monitor = BackendMonitor(ctx, parent=self)
+        self.recovery = Recovery(ctx.sale_store, ctx.journal, self.flow, self.sale_runner)
+        self.dialog: QDialog | None = None
+        self.demo_panel: QWidget | None = None  # set by till.app in demo mode
+        self.wedge_fallback: object = None  # set by till.app when installed
+        self._build()
+        self._connect()
+        self.refresh()
+
+    # -- layout ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
         central = QWidget(self)
-        layout = QVBoxLayout(central)
-        self.greeting = QLabel("Swipe or scan a loyalty card, or type the member's phone number.")
-        self.greeting.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.greeting)
+        outer = QVBoxLayout(central)
+        self.banner = QLabel("Swipe or scan a loyalty card, or type the member's phone (F2).")
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        outer.addWidget(self.banner)
+        self.recovery_bar = QWidget()
+        bar = QHBoxLayout(self.recovery_bar)
+        self.recovery_label = QLabel()
+        self.recovery_label.setWordWrap(True)
+        self.resume_button = QPushButton("Resume sale")
+        self.void_recovered_button = QPushButton("Void sale (F8)")
+        bar.addWidget(self.recovery_label, 1)
+        bar.addWidget(touch(self.resume_button))
+        bar.addWidget(touch(self.void_recovered_button))
+        self.recovery_bar.hide()
+        outer.addWidget(self.recovery_bar)
+        body = QHBoxLayout()
+        left = QVBoxLayout()
+        self.member_panel = MemberPanel()
+        left.addWidget(self.member_panel)
+        self.buttons: dict[str, QPushButton] = {}
+        for key, label, slot in (
+            ("redeem", "Pay with points (F4)", self.redeem),
+            ("cash", "Cash (F5)", lambda: self.tender("cash")),
+            ("card", "Card terminal (F6)", lambda: self.tender("card")),
+            ("complete", "Complete sale (F9)", self.complete),
+            ("void", "Void sale (F8)", self.void),
+            ("new", "New sale (F10)", self.new_sale),
+        ):
+            button = QPushButton(label)
+            button.clicked.connect(slot)
+            left.addWidget(touch(button))
+            self.buttons[key] = button
+        left.addStretch(1)
+        self.manager_button = QPushButton("Manager (Ctrl+M)")
+        self.tech_button = QPushButton("Technician (Ctrl+T)")
+        left.addWidget(touch(self.manager_button))
+        left.addWidget(touch(self.tech_button))
+        left_box = QWidget()
+        left_box.setLayout(left)
+        left_box.setFixedWidth(360)
+        body.addWidget(left_box)
+        self.sale_panel = SalePanel(self.currency)
+        body.addWidget(self.sale_panel, 1)
+        self.receipt_panel = ReceiptPanel()
+        body.addWidget(self.receipt_panel)
+        outer.addLayout(body, 1)
         self.setCentralWidget(central)
         status = QStatusBar(self)
         self.backend_label = QLabel("Backend: checking…")
         self.pending_label = QLabel("Pending operations: 0")
+        self.device_label = QLabel("")
         status.addWidget(self.backend_label)
+        status.addWidget(self.device_label, 1)
         status.addPermanentWidget(self.pending_label)
         status.addPermanentWidget(QLabel(f"v{__version__}"))
         self.setStatusBar(status)
+        self._menus()
+        self.setTabOrder(self.sale_panel.description_edit, self.sale_panel.amount_edit)
+        self.setTabOrder(self.sale_panel.amount_edit, self.member_panel.phone_edit)
+
+    def _menus(self) -> None:
+        menu = self.menuBar().addMenu("&Till")
+        for text, key, slot in (
+            ("Phone number", "F2", self.member_panel.focus_phone),
+            ("Remove member", "F3", self.remove_member),
+            ("Pay with points", "F4", self.redeem),
+            ("Cash", "F5", lambda: self.tender("cash")),
+            ("Card terminal", "F6", lambda: self.tender("card")),
+            ("Register member", "F7", lambda: self.register(None, None)),
+            ("Void sale", "F8", self.void),
+            ("Complete sale", "F9", self.complete),
+            ("New sale", "F10", self.new_sale),
+            ("Print receipt", "Ctrl+P", self.receipt_panel.print_receipt),
+        ):
+            action = QAction(f"{text}\t{key}", self)
+            action.triggered.connect(slot)
+            menu.addAction(action)
+            add_shortcut(key, self, slot)
+        staff = self.menuBar().addMenu("&Staff")
+        self.manager_action = QAction("Manager…\tCtrl+M", self)
+        self.tech_action = QAction("Technician…\tCtrl+T", self)
+        staff.addAction(self.manager_action)
+        staff.addAction(self.tech_action)
+        for action, button, module, cls, key in (
+            (self.manager_action, self.manager_button, "till.manager", "ManagerWindow", "Ctrl+M"),
+            (self.tech_action, self.tech_button, "till.techbench", "TechnicianWindow", "Ctrl+T"),
+        ):
+            available = importlib.util.find_spec(module) is not None
+
+            def open_it(_: bool = False, module: str = module, cls: str = cls) -> None:
+                self.open_staff_window(module, cls)
+
+            action.setEnabled(available)
+            button.setEnabled(available)
+            action.triggered.connect(open_it)
+            button.clicked.connect(open_it)
+            if available:
+                add_shortcut(key, self, open_it)
+
+    def _connect(self) -> None:
+        ctx = self.ctx
+        ctx.device_signals.identified.connect(self.on_identified)
+        ctx.device_signals.status.connect(self.device_label.setText)
+        ctx.sync_signals.online_changed.connect(self._online_changed)
+        self.monitor.pending_changed.connect(self._pending_changed)
+        self.flow.changed.connect(self.refresh)
+        self.flow.message.connect(lambda text: self.say(text, "warn"))
+        self.flow.finished.connect(self._finished)
+        self.member_panel.phone_entered.connect(self.lookup_phone)
+        self.member_panel.remove_requested.connect(self.remove_member)
+        self.member_panel.register_requested.connect(lambda: self.register(None, None))
+        self.sale_panel.line_entered.connect(self.add_line)
+        self.resume_button.clicked.connect(self.recovery_bar.hide)
+        self.void_recovered_button.clicked.connect(self.void)
+
+    def start(self) -> None:
+        """Health polling, session, and the search for a sale a power cut interrupted."""
+        self.monitor.start()
+        self.ctx.refresh_session()
+        self.recovery.run(self._recovered)
+
+    def _till_code(self) -> str:
+        return self.ctx.session.till if self.ctx.session else ""
+
+    # -- feedback -------------------------------------------------------------------------
+
+    def say(self, text: str, level: str = "info") -> None:
+        self.banner.setText(text)
+        self.banner.setStyleSheet(banner_style(level) if level != "info" else "")
+
+    def refresh(self) -> None:
+        sale = self.flow.sale
+        self.sale_panel.show_sale(sale)
+        self.member_panel.show_member(sale.member)
+        self.member_panel.remove_button.setEnabled(
+            sale.member is not None and sale.can_change_member()
+        )
+        r = sale.redemption
+        self.buttons["redeem"].setText(
+            "Retry points payment (F4)"
+            if r is not None and r.state == RedemptionState.SENDING
+            else "Pay with points (F4)"
+        )
+
+    def _online_changed(self, online: bool) -> None:
+        if online:
+            self.backend_label.setText("● Online")
+            self.backend_label.setStyleSheet("color: #1b7f3b; font-weight: bold;")
+        else:
+            self.backend_label.setText("● Offline — points are kept and sent later")
+            self.backend_label.setStyleSheet("color: #b00020; font-weight: bold;")
+
+    def _pending_changed(self, pending: int) -> None:
+        self.pending_label.setText(f"Pending operations: {pending}")
+
+    # -- identification -------------------------------------------------------------------
+
+    def _ensure_open_sale(self) -> None:
+        if self.flow.sale.finished:
+            self.new_sale()
+
+    def on_identified(self, event: Identified) -> None:
+        if isinstance(self.dialog, RegistrationDialog | RedeemDialog | VoidDialog):
+            self.say("Finish or close the open dialog first (Esc).", "warn")
+            return
+        self._ensure_open_sale()
+        self.identifier.identify(event, self._looked_up)
+
+    def lookup_phone(self, phone: str) -> None:
+        self._ensure_open_sale()
+        self.say("Looking the member up…")
+        self.identifier.lookup("phone", phone, self._looked_up)
+
+    def _looked_up(self, result: LookupResult) -> None:
+        if result.kind == LookupKind.MEMBER and result.member is not None:
+            if self.flow.set_member(result.member):
+                if result.member.offline:
+                    self.say(
+                        f"{result.member.name}: offline, last known data. Points earned now "
+                        "are added when the loyalty server is back.",
+                        "warn",
+                    )
+                else:
+                    self.say(f"Member: {result.member.name}", "ok")
+            return
+        level = "bad" if result.kind == LookupKind.REFUSED else "warn"
+        self.say(result.message, level)
+        if result.kind == LookupKind.UNKNOWN:
+            self.register(result.card, result.phone)
+        if result.kind == LookupKind.UNAVAILABLE:
+            self.monitor.poll()
+
+    def register(self, card: str | None, phone: str | None) -> None:
+        if not self.flow.sale.can_change_member():
+            self.say("Payment has started: register the member after this sale.", "warn")
+            return
+        if self.ctx.sync_signals.online is False:
+            self.say("New members can be registered when the loyalty server is back.", "warn")
+            return
+        dialog = RegistrationDialog(self.ctx.client, self.ctx.runner, card, phone, self)
+
+        def accepted() -> None:
+            if dialog.customer is not None:
+                from till.identify import member_from
+
+                customer = dialog.customer
+                self.ctx.runner.run(lambda: self.ctx.account_cache.put(customer, card=card))
+                self.flow.set_member(member_from(customer))
+                self.say(f"Welcome, {customer.name}: registered and added to this sale.", "ok")
+
+        dialog.accepted.connect(accepted)
+        self._open(dialog)
+
+    def remove_member(self) -> None:
+        if self.flow.remove_member():
+            self.say("Member removed from the sale.")
+
+    # -- sale -----------------------------------------------------------------------------
+
+    def add_line(self, description: str, amount: Any) -> None:
+        self._ensure_open_sale()
+        if self.flow.add_line(description, amount):
+            self.sale_panel.clear_entry()
+
+    def tender(self, kind: str) -> None:
+        sale = self.flow.sale
+        r = sale.redemption
+        if r is not None and r.state == RedemptionState.SENDING:
+            self.say("The points payment is not confirmed yet: retry it (F4) first.", "warn")
+            return
+        if self.flow.add_tender(kind, sale.due):
+            name = "Cash" if kind == "cash" else "Card terminal"
+            self.say(f"{name}: {self.sale_panel.money(sale.tenders[-1].amount)} recorded.")
+
+    def redeem(self) -> None:
+        sale = self.flow.sale
+        if sale.state != SaleState.OPEN:
+            self.say("Start a sale first.", "warn")
+            return
+        r = sale.redemption
+        if r is not None and r.state == RedemptionState.SENDING:
+            self.say("Trying the points payment again…")
+            self.flow.retry_redemption(self._retried)
+            return
+        if r is not None:
+            self.say("Points were already used on this sale.", "warn")
+            return
+        if sale.member is None:
+            self.say("Identify the member first: swipe, scan, or phone (F2).", "warn")
+            return
+        if sale.member.offline or self.ctx.sync_signals.online is False:
+            self.say(OFFLINE_REDEEM, "bad")
+            return
+        if not sale.member.active:
+            self.say("This loyalty account is inactive: it cannot redeem points.", "bad")
+            return
+        session = self.ctx.session
+        if session is None:
+            self.say("The store's loyalty settings are not loaded yet; try again.", "warn")
+            self.ctx.refresh_session()
+            return
+        if sale.max_redeemable_points(session.point_value) <= 0:
+            self.say("No points can be used: nothing is due, or the balance is empty.", "warn")
+            return
+        dialog = RedeemDialog(
+            self.flow,
+            self.ctx.client,
+            self.ctx.runner,
+            session,
+            self.currency,
+            self,
+            resend_cooldown_s=self.ctx.config.ui.otp_resend_cooldown_s,
+        )
+
+        def accepted() -> None:
+            red = self.flow.sale.redemption
+            if red is not None and self.flow.sale.member is not None:
+                self._remember_balance(self.flow.sale.member.id, red.balance_after)
+                self.say(
+                    f"{red.points} points paid {self.sale_panel.money(red.value)}. "
+                    f"Due now: {self.sale_panel.money(self.flow.sale.due)}.",
+                    "ok",
+                )
+
+        dialog.accepted.connect(accepted)
+        self._open(dialog)
+
+    def _retried(self, outcome: OpOutcome) -> None:
+        if outcome.status == OpStatus.DONE:
+            self.say("The points payment is confirmed.", "ok")
+        else:
+            self.say(outcome.message, "warn" if outcome.status == OpStatus.PENDING else "bad")
+
+    def complete(self) -> None:
+        if self.flow.complete() and self.flow.sale.state == SaleState.COMPLETING:
+            self.say("Recording the points…")
+
+    def void(self) -> None:
+        sale = self.flow.sale
+        if sale.state != SaleState.OPEN or not (sale.lines or sale.member):
+            self.say("There is no open sale to void.", "warn")
+            return
+        needs = self.flow.needs_approval_to_void()
+        points = sale.redemption.points if sale.redemption else 0
+        dialog = VoidDialog(needs, points, self)
+
+        def accepted() -> None:
+            self.recovery_bar.hide()
+            self.flow.void(dialog.reason, self._void_outcome, dialog.approval())
+
+        dialog.accepted.connect(accepted)
+        self._open(dialog)
+
+    def _void_outcome(self, outcome: OpOutcome) -> None:
+        if outcome.status == OpStatus.PENDING:
+            self.say("Sale voided. The points are given back when the server is back.", "warn")
+
+    def new_sale(self) -> None:
+        sale = self.flow.sale
+        if sale.state == SaleState.OPEN and sale.has_payment:
+            self.say("Payment has started: complete (F9) or void (F8) this sale first.", "warn")
+            return
+        if sale.state in (SaleState.COMPLETING, SaleState.VOIDING):
+            self.say("Wait: this sale is being finished.", "warn")
+            return
+        self.flow.new_sale()
+        self.receipt_panel.clear()
+        self.recovery_bar.hide()
+        self.say("New sale. Swipe or scan a loyalty card, or type the member's phone (F2).")
+        self.sale_panel.clear_entry()
+
+    def _remember_balance(self, member_id: str, balance: int | None) -> None:
+        """Keep the offline cache's balance as the backend last answered it."""
+        if balance is not None:
+            cache = self.ctx.account_cache
+            self.ctx.runner.run(lambda: cache.adjust_balance(member_id, balance))
+
+    def _finished(self, sale: Sale) -> None:
+        if sale.member is not None:
+            self._remember_balance(sale.member.id, sale.balance_after)
+        store = self.ctx.session.store if self.ctx.session else ""
+        text = self.receipt_panel.show_receipt(sale, store, self.currency)
+        path = self.ctx.data_dir / "receipts" / f"{sale.receipt_no}.txt"
+
+        def write() -> None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+
+        self.ctx.runner.run(write)
+        if sale.state == SaleState.VOIDED:
+            self.say("Sale voided.", "warn")
+        elif sale.earn_op_id and sale.earned_points is None:
+            self.say("Sale completed. Points pending: added when the server is back.", "warn")
+        elif sale.earned_points is not None:
+            self.say(f"Sale completed. {sale.earned_points} points earned.", "ok")
+        else:
+            self.say("Sale completed.", "ok")
+
+    def _recovered(self, sale: Sale) -> None:
+        self.flow.load(sale)
+        self.recovery_label.setText(
+            f"A sale interrupted by a power cut was restored (receipt {sale.receipt_no}, "
+            f"total {self.sale_panel.money(sale.total)}). Resume it, or void it."
+        )
+        self.recovery_bar.show()
+        self.say("Unfinished sale restored.", "warn")
+
+    # -- dialogs and other windows --------------------------------------------------------
+
+    def _open(self, dialog: QDialog) -> None:
+        """Window-modal, non-blocking (no nested event loop): the till keeps running."""
+        self.dialog = dialog
+
+        def closed() -> None:
+            if self.dialog is dialog:
+                self.dialog = None
+            dialog.deleteLater()
+
+        dialog.finished.connect(closed)
+        dialog.open()
+        self.dialog_opened.emit(dialog)
+
+    def open_staff_window(self, module: str, cls: str) -> QWidget | None:
+        try:
+            window_cls = getattr(importlib.import_module(module), cls)
+        except (ImportError, AttributeError):
+            log.exception("%s.%s can't be opened", module, cls)
+            self.say("That function is not available on this till yet.", "warn")
+            return None
+        window: QWidget = window_cls(self.ctx, self)
+        window.show()
+        self.dialog_opened.emit(window)
+        return window
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.monitor.stop()
+        self.sale_runner.wait_for_done(10_000)
+        super().closeEvent(event)

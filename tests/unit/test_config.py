@@ -42,6 +42,10 @@ def test_explicit_missing_file_is_an_error(tmp_path: Path) -> None:
         ({"nonsense": {}}, {}, "[nonsense]"),
         ({}, {"TILL_DEVICES_SERIAL_BAUD": "fast"}, "TILL_DEVICES_SERIAL_BAUD"),
         ({}, {"TILL_BOGUS_X": "1"}, "TILL_BOGUS_X"),
+        ({"devices": {"card_ranges": ["99-10"]}}, {}, "devices.card_ranges"),
+        ({"devices": {"card_ranges": ["abc"]}}, {}, "devices.card_ranges"),
+        ({"devices": {"member_qr_pattern": "^https://x/(.*)$"}}, {}, "devices.member_qr_pattern"),
+        ({"devices": {"member_qr_pattern": "(["}}, {}, "devices.member_qr_pattern"),
         (
             {},
             {"TILL_SECRETS_ALLOW_PLAINTEXT_KEYRING": "maybe"},

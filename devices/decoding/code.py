@@ -1,0 +1,34 @@
+"""The decoder seam: what any decoder returns, whatever library or cascade is behind it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+Image = npt.NDArray[np.uint8]
+
+
+@dataclass(frozen=True)
+class DecodedCode:
+    """One code found in an image.
+
+    ``symbology_id`` is the AIM identifier (ISO/IEC 15424, e.g. ``]Q1``, ``]C0``, ``]E0``)
+    so the router can tell a member QR from a product EAN without trusting the payload.
+    ``format`` is zxing-cpp's format name (``QRCode``, ``Code128``, ``EAN13``…) for every
+    backend, so reads compare equal whichever library made them.
+    """
+
+    text: str
+    format: str
+    symbology_id: str
+
+
+class Decoder(Protocol):
+    """Finds the codes in one camera frame (numpy BGR or gray, ``uint8``)."""
+
+    name: str
+
+    def decode(self, image: Image) -> list[DecodedCode]: ...

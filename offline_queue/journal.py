@@ -1,0 +1,438 @@
+"""The durable operation journal: every earn, redemption, reversal and claim is written here first.
+
+Why SQLite in WAL mode with ``synchronous=FULL`` (see ``database.py``): the log is fsync'ed
+before COMMIT returns, so a committed operation survives a power cut, not only a crash of
+the process (https://www.sqlite.org/wal.html,
+https://www.sqlite.org/pragma.html#pragma_synchronous). SQLite's atomic commit
+(https://www.sqlite.org/atomiccommit.html) means a row is either wholly there or not at all,
+so a kill at any moment leaves no partial operation. One ``BEGIN IMMEDIATE … COMMIT`` per
+:meth:`Journal.append`: when it returns, the operation is on disk and the till may tell the
+cashier the sale is recorded.
+
+Opening is cheap whatever the size: it reads the schema version from the header and runs no
+query over the rows; counts come from partial indexes when asked (:meth:`Journal.stats`).
+
+Thread safety: one connection shared by the till's threads and the sync worker, serialised by
+a lock (SQLite allows one writer at a time anyway; each call is short).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sqlite3
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import Any
+
+from offline_queue import database
+from offline_queue.database import describe
+from offline_queue.errors import (
+    JournalError,
+    JournalWriteError,
+    OpIdConflictError,
+    OpStateError,
+    UnknownOpError,
+)
+from offline_queue.op import (
+    KINDS,
+    OP_ID_PATTERN,
+    SELECT_BY_OP_ID,
+    SELECT_BY_SEQS,
+    SELECT_IN_STATE,
+    SELECT_PENDING,
+    Entry,
+    JournalStats,
+    Op,
+    OpState,
+    error_json,
+    row_to_op,
+)
+from offline_queue.redaction import canonical, same_operation, scrub
+
+__all__ = ["KINDS", "Entry", "Journal", "JournalStats", "Op", "OpState"]
+
+log = logging.getLogger(__name__)
+
+
+class Journal:
+    """Opens (or creates) the journal file at ``path``; see the module docstring for why."""
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        clock: Callable[[], float] = time.time,
+        busy_timeout_s: float = 10.0,
+    ) -> None:
+        self.path = Path(path)
+        self._clock = clock
+        self._lock = threading.RLock()
+        self._conn: sqlite3.Connection | None = database.open_journal_db(self.path, busy_timeout_s)
+
+    # -- plumbing ----------------------------------------------------------------------------
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One ``BEGIN IMMEDIATE … COMMIT``; any SQLite failure rolls back and becomes JournalWriteError.
+
+        SQLITE_FULL and SQLITE_IOERR "may or may not" roll the transaction back themselves
+        (https://www.sqlite.org/lang_transaction.html), so we always issue ROLLBACK when one is
+        still open; the connection stays usable for the next call.
+        """
+        with self._lock:
+            conn = self._connection()
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                yield conn
+                conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                self._rollback(conn)
+                log.error("journal write failed: %s", describe(exc))
+                raise JournalWriteError(describe(exc)) from exc
+            except BaseException:
+                self._rollback(conn)
+                raise
+
+    @staticmethod
+    def _rollback(conn: sqlite3.Connection) -> None:
+        if conn.in_transaction:
+            with suppress(sqlite3.Error):  # already rolled back by SQLite itself
+                conn.execute("ROLLBACK")
+
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            conn = self._connection()
+            try:
+                yield conn
+            except sqlite3.Error as exc:
+                raise JournalError(f"Cannot read the journal: {describe(exc)}") from exc
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise JournalError("The journal is closed.")
+        return self._conn
+
+    # -- appending ---------------------------------------------------------------------------
+
+    def _prepare(self, entry: Entry) -> tuple[str, str, str, dict[str, Any]]:
+        if entry.kind not in KINDS:
+            raise ValueError(
+                f"unknown operation kind {entry.kind!r}; expected one of {sorted(KINDS)}"
+            )
+        if not isinstance(entry.account, str) or not entry.account:
+            raise ValueError("account must be a non-empty string")
+        body_id = entry.payload.get("op_id")
+        if entry.op_id is not None and body_id is not None and body_id != entry.op_id:
+            raise ValueError("op_id differs from the payload's op_id")
+        op_id = str(entry.op_id or body_id or uuid.uuid4())
+        if not OP_ID_PATTERN.fullmatch(op_id):
+            raise ValueError("op_id must be 1-100 letters, digits or . _ : -")
+        body = {**entry.payload, "op_id": op_id}
+        return op_id, entry.kind, entry.account, body
+
+    def _insert(self, conn: sqlite3.Connection, entry: Entry, now: float) -> str:
+        op_id, kind, account, body = self._prepare(entry)
+        text = canonical(body)  # TypeError here (before any write) if not JSON-serialisable
+        cur = conn.execute(
+            "INSERT INTO ops (op_id, kind, account, payload, created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(op_id) DO NOTHING",
+            (op_id, kind, account, text, now, now),
+        )
+        if cur.rowcount == 0:
+            row = conn.execute(
+                "SELECT kind, account, payload FROM ops WHERE op_id = ?", (op_id,)
+            ).fetchone()
+            if (row[0], row[1]) != (kind, account) or not same_operation(json.loads(row[2]), body):
+                raise OpIdConflictError(
+                    f"Operation {op_id} is already journaled with a different body."
+                )
+        return op_id
+
+    def append(
+        self,
+        kind: str,
+        account: str,
+        payload: Mapping[str, Any],
+        op_id: str | None = None,
+    ) -> str:
+        """Journal one operation durably; returns its op_id (a new UUID4 unless given).
+
+        The same op_id again with the same body is a no-op (returns the op_id, no second
+        row); with a different body it raises :class:`OpIdConflictError`. Disk full or an
+        I/O error raises :class:`JournalWriteError` and leaves nothing behind.
+        """
+        entry = Entry(kind, account, payload, op_id)
+        with self._write() as conn:
+            return self._insert(conn, entry, self._clock())
+
+    def append_many(self, entries: Iterable[Entry]) -> list[str]:
+        """Journal several operations in one transaction (all or nothing), in the given order."""
+        now = self._clock()
+        with self._write() as conn:
+            return [self._insert(conn, entry, now) for entry in entries]
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def get(self, op_id: str) -> Op | None:
+        """The operation with this op_id, in whatever state, or None."""
+        with self._read() as conn:
+            row = conn.execute(SELECT_BY_OP_ID, (op_id,)).fetchone()
+        return row_to_op(row) if row else None
+
+    def pending(self, limit: int | None = None) -> list[Op]:
+        """Operations not yet acknowledged by the backend (nor in review), in replay order."""
+        with self._read() as conn:
+            rows = conn.execute(SELECT_PENDING, (-1 if limit is None else limit,)).fetchall()
+        return [row_to_op(r) for r in rows]
+
+    def review(self) -> list[Op]:
+        """Operations the backend refused for good, with its error, oldest first."""
+        return self._in_state(OpState.REVIEW)
+
+    def cancelled(self) -> list[Op]:
+        """Review items a manager cancelled (kept for the record, secrets scrubbed)."""
+        return self._in_state(OpState.CANCELLED)
+
+    def _in_state(self, state: OpState) -> list[Op]:
+        with self._read() as conn:
+            rows = conn.execute(SELECT_IN_STATE, (state.value,)).fetchall()
+        return [row_to_op(r) for r in rows]
+
+    def next_batch(self, limit: int, exclude_accounts: Iterable[str] = ()) -> list[Op]:
+        """The first pending operation of up to ``limit`` accounts, in replay order.
+
+        Only an account's *first* pending operation is eligible, so its operations reach the
+        backend one after another in journal order. Accounts with an operation in review, or
+        listed in ``exclude_accounts`` (backing off), are held back; other accounts go on.
+        Walks the small ``ops_pending`` index and stops as soon as the batch is full.
+        """
+        if limit <= 0:
+            return []
+        excluded = json.dumps(sorted(set(exclude_accounts)))
+        chosen: list[int] = []
+        seen: set[str] = set()
+        with self._read() as conn:
+            cur = conn.execute(
+                "SELECT seq, account FROM ops WHERE state = 'pending'"
+                " AND account NOT IN (SELECT account FROM ops WHERE state = 'review')"
+                " AND account NOT IN (SELECT value FROM json_each(?))"
+                " ORDER BY seq",
+                (excluded,),
+            )
+            for seq, account in cur:
+                if account in seen:
+                    continue
+                seen.add(account)
+                chosen.append(seq)
+                if len(chosen) >= limit:
+                    break
+            cur.close()
+            if not chosen:
+                return []
+            rows = conn.execute(SELECT_BY_SEQS, (json.dumps(chosen),)).fetchall()
+        return [row_to_op(r) for r in rows]
+
+    def pending_ahead(self, op_id: str) -> int:
+        """How many operations of the same account are still pending before this one.
+
+        The till sends an operation directly only when this is 0; otherwise the sync worker
+        must deliver the earlier ones first (journal order per account).
+        """
+        with self._read() as conn:
+            row = conn.execute(
+                "SELECT COUNT(*) FROM ops AS earlier JOIN ops AS this"
+                " ON earlier.account = this.account AND earlier.seq < this.seq"
+                " WHERE this.op_id = ? AND earlier.state = 'pending'",
+                (op_id,),
+            ).fetchone()
+        return int(row[0])
+
+    def stats(self) -> JournalStats:
+        """Pending count, oldest pending creation time, review count (from partial indexes)."""
+        with self._read() as conn:
+            conn.execute("BEGIN")
+            try:
+                pending = conn.execute("SELECT COUNT(*) FROM ops WHERE state = 'pending'")
+                n_pending = int(pending.fetchone()[0])
+                oldest = conn.execute(
+                    "SELECT created_at FROM ops WHERE state = 'pending' ORDER BY seq LIMIT 1"
+                ).fetchone()
+                review = conn.execute("SELECT COUNT(*) FROM ops WHERE state = 'review'")
+                n_review = int(review.fetchone()[0])
+            finally:
+                conn.execute("COMMIT")
+        return JournalStats(n_pending, oldest[0] if oldest else None, n_review)
+
+    def integrity_check(self) -> list[str]:
+        """``PRAGMA integrity_check`` (reads every page: for tools and tests, never at open)."""
+        with self._read() as conn:
+            return [str(r[0]) for r in conn.execute("PRAGMA integrity_check").fetchall()]
+
+    # -- state changes -----------------------------------------------------------------------
+
+    def settle(
+        self,
+        acknowledged: Iterable[tuple[str, Mapping[str, Any]]] = (),
+        review: Iterable[tuple[str, str | Mapping[str, Any]]] = (),
+        attempts: Iterable[tuple[str, str | Mapping[str, Any]]] = (),
+    ) -> None:
+        """Apply a whole batch's outcomes in one transaction (one fsync for the batch).
+
+        Acknowledging is idempotent (an op acknowledged twice keeps the first result); a
+        review or attempt for an op that is no longer pending is ignored, because another
+        thread resolved it meanwhile.
+        """
+        now = self._clock()
+        with self._write() as conn:
+            for op_id, result in acknowledged:
+                self._acknowledge(conn, op_id, result, now)
+            for op_id, error in review:
+                conn.execute(
+                    "UPDATE ops SET state = 'review', attempts = attempts + 1, last_error = ?,"
+                    " updated_at = ? WHERE op_id = ? AND state = 'pending'",
+                    (error_json(error), now, op_id),
+                )
+            for op_id, error in attempts:
+                conn.execute(
+                    "UPDATE ops SET attempts = attempts + 1, last_error = ?, updated_at = ?"
+                    " WHERE op_id = ? AND state = 'pending'",
+                    (error_json(error), now, op_id),
+                )
+
+    def _acknowledge(
+        self, conn: sqlite3.Connection, op_id: str, result: Mapping[str, Any], now: float
+    ) -> None:
+        row = conn.execute("SELECT state, payload FROM ops WHERE op_id = ?", (op_id,)).fetchone()
+        if row is None:
+            raise UnknownOpError(f"No operation {op_id} in the journal.")
+        if row[0] == OpState.ACKNOWLEDGED:
+            return
+        conn.execute(
+            "UPDATE ops SET state = 'acknowledged', result = ?, payload = ?, updated_at = ?,"
+            " resolved_at = ? WHERE op_id = ?",
+            (canonical(dict(result)), canonical(scrub(json.loads(row[1]))), now, now, op_id),
+        )
+
+    def acknowledge(self, op_id: str, result: Mapping[str, Any]) -> None:
+        """The backend applied the operation (or answered its original response): done."""
+        with self._write() as conn:
+            self._acknowledge(conn, op_id, result, self._clock())
+
+    def _transition(
+        self,
+        op_id: str,
+        allowed: frozenset[OpState],
+        sql: str,
+        params: tuple[Any, ...],
+    ) -> None:
+        with self._write() as conn:
+            row = conn.execute("SELECT state FROM ops WHERE op_id = ?", (op_id,)).fetchone()
+            if row is None:
+                raise UnknownOpError(f"No operation {op_id} in the journal.")
+            if OpState(row[0]) not in allowed:
+                raise OpStateError(f"Operation {op_id} is {row[0]}; cannot do that now.")
+            conn.execute(sql, (*params, op_id))
+
+    def move_to_review(self, op_id: str, error: str | Mapping[str, Any]) -> None:
+        """The backend refused the operation for good: a manager must look at it."""
+        self._transition(
+            op_id,
+            frozenset({OpState.PENDING}),
+            "UPDATE ops SET state = 'review', last_error = ?, updated_at = ? WHERE op_id = ?",
+            (error_json(error), self._clock()),
+        )
+
+    def record_attempt(self, op_id: str, error: str | Mapping[str, Any]) -> None:
+        """A transient failure: count the attempt and remember the error; it stays pending."""
+        self._transition(
+            op_id,
+            frozenset({OpState.PENDING}),
+            "UPDATE ops SET attempts = attempts + 1, last_error = ?, updated_at = ?"
+            " WHERE op_id = ?",
+            (error_json(error), self._clock()),
+        )
+
+    def retry_review(self, op_id: str) -> None:
+        """A manager sends a review item again: back to pending at its original place."""
+        self._transition(
+            op_id,
+            frozenset({OpState.REVIEW}),
+            "UPDATE ops SET state = 'pending', updated_at = ? WHERE op_id = ?",
+            (self._clock(),),
+        )
+
+    def cancel_review(self, op_id: str) -> None:
+        """A manager gives up on a review item: kept as cancelled (secrets scrubbed), not deleted."""
+        with self._write() as conn:
+            row = conn.execute(
+                "SELECT state, payload FROM ops WHERE op_id = ?", (op_id,)
+            ).fetchone()
+            if row is None:
+                raise UnknownOpError(f"No operation {op_id} in the journal.")
+            if row[0] != OpState.REVIEW:
+                raise OpStateError(f"Operation {op_id} is {row[0]}; only review items cancel.")
+            now = self._clock()
+            conn.execute(
+                "UPDATE ops SET state = 'cancelled', payload = ?, updated_at = ?, resolved_at = ?"
+                " WHERE op_id = ?",
+                (canonical(scrub(json.loads(row[1]))), now, now, op_id),
+            )
+
+    def close_refused(self, op_id: str, error: str | Mapping[str, Any]) -> None:
+        """The till showed a refusal to the cashier, who dealt with it (wrong OTP, not enough
+        points): the operation was not applied and is closed as cancelled, with the error, in
+        one transaction, never via the manager's review list. Secrets are scrubbed."""
+        with self._write() as conn:
+            row = conn.execute(
+                "SELECT state, payload FROM ops WHERE op_id = ?", (op_id,)
+            ).fetchone()
+            if row is None:
+                raise UnknownOpError(f"No operation {op_id} in the journal.")
+            if row[0] not in (OpState.PENDING, OpState.REVIEW):
+                raise OpStateError(f"Operation {op_id} is {row[0]}; it cannot be refused now.")
+            now = self._clock()
+            conn.execute(
+                "UPDATE ops SET state = 'cancelled', last_error = ?, payload = ?, updated_at = ?,"
+                " resolved_at = ? WHERE op_id = ?",
+                (error_json(error), canonical(scrub(json.loads(row[1]))), now, now, op_id),
+            )
+
+    def prune_acknowledged(self, resolved_before: float) -> int:
+        """Delete acknowledged operations resolved before a Unix time; returns how many.
+
+        Only acknowledged ones: pending, review and cancelled operations are never deleted.
+        """
+        with self._write() as conn:
+            cur = conn.execute(
+                "DELETE FROM ops WHERE state = 'acknowledged' AND resolved_at < ?",
+                (resolved_before,),
+            )
+            return int(cur.rowcount)
+
+    def checkpoint(self) -> None:
+        """Copy the WAL into the main file and truncate it (``wal_checkpoint(TRUNCATE)``).
+
+        SQLite checkpoints by itself every ~1000 pages; call this to also drop the WAL's old
+        page images, e.g. after secrets were scrubbed (the till does at the end of a shift).
+        """
+        with self._read() as conn:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

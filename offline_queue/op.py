@@ -1,0 +1,96 @@
+"""An operation as the journal stores it, and how rows become :class:`Op` values."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from offline_queue.redaction import canonical
+
+KINDS = frozenset({"earn", "redeem", "reverse", "claim"})
+#: What the backend accepts as an op_id (issue 3's OpenAPI): checked at append, so that an
+#: operation the backend would refuse as a whole batch is never confirmed to the cashier.
+OP_ID_PATTERN = re.compile(r"[A-Za-z0-9._:\-]{1,100}")
+# Spelled out in each query (no string building): the columns row_to_op reads, in order.
+SELECT_BY_OP_ID = (
+    "SELECT seq, op_id, kind, account, payload, created_at, attempts, state, last_error,"
+    " result, updated_at FROM ops WHERE op_id = ?"
+)
+SELECT_PENDING = (
+    "SELECT seq, op_id, kind, account, payload, created_at, attempts, state, last_error,"
+    " result, updated_at FROM ops WHERE state = 'pending' ORDER BY seq LIMIT ?"
+)
+SELECT_IN_STATE = (
+    "SELECT seq, op_id, kind, account, payload, created_at, attempts, state, last_error,"
+    " result, updated_at FROM ops WHERE state = ? ORDER BY seq"
+)
+SELECT_BY_SEQS = (
+    "SELECT seq, op_id, kind, account, payload, created_at, attempts, state, last_error,"
+    " result, updated_at FROM ops WHERE seq IN (SELECT value FROM json_each(?)) ORDER BY seq"
+)
+
+
+class OpState(StrEnum):
+    PENDING = "pending"
+    ACKNOWLEDGED = "acknowledged"
+    REVIEW = "review"
+    CANCELLED = "cancelled"
+
+
+@dataclass(frozen=True, slots=True)
+class Op:
+    """One journaled operation. ``payload`` is the HTTP body (with ``op_id``); times are Unix UTC."""
+
+    op_id: str
+    kind: str
+    account: str
+    payload: dict[str, Any]
+    created_at: float
+    attempts: int = 0
+    seq: int = 0
+    state: OpState = OpState.PENDING
+    last_error: dict[str, Any] | None = None
+    result: dict[str, Any] | None = None
+    updated_at: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """An operation to append with :meth:`Journal.append_many`."""
+
+    kind: str
+    account: str
+    payload: Mapping[str, Any]
+    op_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class JournalStats:
+    pending: int
+    oldest_pending_created_at: float | None
+    review: int
+
+
+def error_json(error: str | Mapping[str, Any]) -> str:
+    value = {"message": error} if isinstance(error, str) else dict(error)
+    return canonical(value)
+
+
+def row_to_op(row: Sequence[Any]) -> Op:
+    return Op(
+        seq=row[0],
+        op_id=row[1],
+        kind=row[2],
+        account=row[3],
+        payload=json.loads(row[4]),
+        created_at=row[5],
+        attempts=row[6],
+        state=OpState(row[7]),
+        last_error=json.loads(row[8]) if row[8] is not None else None,
+        result=json.loads(row[9]) if row[9] is not None else None,
+        updated_at=row[10],
+    )

@@ -1,0 +1,204 @@
+"""``till-server``: run the backend and administer it (keys, staff, policy, demo data).
+
+The PIN of ``create-staff`` may come from ``--pin`` or, to keep it out of the process list
+and shell history, from the environment variable ``TILL_STAFF_PIN``. ``create-key`` prints
+the new key once on stdout; it is stored only hashed and cannot be shown again.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+import threading
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from server import __version__
+
+DEFAULT_DB = "sqlite:///loyalty.db"
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="till-server", description="Reference loyalty backend")
+    p.add_argument("--version", action="version", version=__version__)
+    sub = p.add_subparsers(dest="command", required=True)
+
+    def db(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--db", default=DEFAULT_DB, help="SQLAlchemy URL (default %(default)s)")
+
+    s = sub.add_parser("serve", help="run the HTTP API")
+    db(s)
+    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--port", type=int, default=8080)
+    s.add_argument("--sms-outbox", type=Path, help="append SMS as JSON lines to this file")
+    s.add_argument("--sms-webhook", help="POST SMS to this URL (token: $TILL_SMS_WEBHOOK_TOKEN)")
+    s.add_argument("--otp-ttl", type=int, default=600, help="OTP lifetime in seconds")
+    s.add_argument("--otp-resend-interval", type=int, default=30, help=argparse.SUPPRESS)
+    s.add_argument(
+        "--exit-with-stdin",
+        action="store_true",
+        help="stop when stdin closes (the embedding process died)",
+    )
+
+    sd = sub.add_parser("seed-demo", help="create the demo store, staff, customers and cards")
+    db(sd)
+
+    k = sub.add_parser("create-key", help="create a till API key (printed once)")
+    db(k)
+    k.add_argument("--store", required=True)
+    k.add_argument("--till", required=True)
+
+    r = sub.add_parser("revoke-key", help="revoke every key of a till")
+    db(r)
+    r.add_argument("--store", required=True)
+    r.add_argument("--till", required=True)
+
+    st = sub.add_parser("create-staff", help="create or update a staff member")
+    db(st)
+    st.add_argument("--store", required=True)
+    st.add_argument("--name", required=True)
+    st.add_argument("--role", choices=["cashier", "manager"], required=True)
+    st.add_argument("--pin", help="4-8 digits (or set TILL_STAFF_PIN)")
+
+    po = sub.add_parser("set-policy", help="set the store's OTP policy")
+    db(po)
+    po.add_argument("--store", required=True)
+    po.add_argument("--otp-required", choices=["yes", "no"], required=True)
+    po.add_argument("--otp-min-value", default="0.00")
+
+    oa = sub.add_parser("openapi", help="write the OpenAPI document")
+    oa.add_argument("--output", type=Path, default=None, help="file (default: stdout)")
+    return p
+
+
+def openapi_document() -> dict[str, Any]:
+    """The app's OpenAPI document, independent of any database."""
+    from sqlalchemy import create_engine
+
+    from server.app import create_app
+    from server.service import Backend
+
+    doc: dict[str, Any] = create_app(Backend(create_engine("sqlite://"))).openapi()
+    return doc
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from server.app import create_app
+    from server.context import Limits
+    from server.db import make_engine
+    from server.service import Backend
+    from server.sms import NullGateway, OutboxGateway, SmsGateway, WebhookGateway
+
+    gateway: SmsGateway = NullGateway()
+    if args.sms_webhook:
+        gateway = WebhookGateway(args.sms_webhook, os.environ.get("TILL_SMS_WEBHOOK_TOKEN"))
+    elif args.sms_outbox:
+        gateway = OutboxGateway(args.sms_outbox)
+    limits = Limits(otp_ttl_s=args.otp_ttl, otp_resend_interval_s=args.otp_resend_interval)
+    backend = Backend(make_engine(args.db), sms=gateway, limits=limits)
+    config = uvicorn.Config(
+        create_app(backend),
+        host=args.host,
+        port=args.port,
+        access_log=False,
+        log_config=None,
+        timeout_graceful_shutdown=5,
+    )
+    server = uvicorn.Server(config)
+    if args.exit_with_stdin:
+        threading.Thread(target=_exit_on_eof, args=(server,), daemon=True).start()
+    server.run()
+    backend.engine.dispose()
+    return 0
+
+
+def _exit_on_eof(server: Any) -> None:
+    """The parent holds our stdin pipe; EOF means it has gone, so we go too.
+
+    Unlike PR_SET_PDEATHSIG this does not depend on which of the parent's threads spawned
+    us, and it works on every POSIX system.
+    """
+    try:
+        while sys.stdin.buffer.read(4096):
+            pass
+    except (OSError, ValueError):
+        pass
+    server.should_exit = True
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO,
+        stream=sys.stderr,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    if args.command == "serve":
+        return _serve(args)
+    if args.command == "openapi":
+        text = json.dumps(openapi_document(), indent=2, sort_keys=True) + "\n"
+        if args.output is None:
+            sys.stdout.write(text)
+        else:
+            args.output.write_text(text, encoding="utf-8")
+        return 0
+
+    from server import accounts, demo_data
+    from server.db import Clock, make_engine, write
+    from server.errors import ServerError
+    from server.service import Backend
+
+    engine = make_engine(args.db)
+    clock = Clock()
+    try:
+        if args.command == "seed-demo":
+            demo_data.seed(Backend(engine))
+            print("Demo data ready: store DEMO, till T1")
+        elif args.command == "create-key":
+            key = write(engine, lambda c: accounts.create_key(c, args.store, args.till, clock))
+            print(key)
+        elif args.command == "revoke-key":
+            n = write(engine, lambda c: accounts.revoke_keys(c, args.store, args.till, clock))
+            print(f"Revoked {n} key(s) of {args.store}/{args.till}")
+        elif args.command == "create-staff":
+            pin = args.pin or os.environ.get("TILL_STAFF_PIN", "")
+            if not (pin.isdigit() and 4 <= len(pin) <= 8):
+                print("The PIN must be 4 to 8 digits", file=sys.stderr)
+                return 2
+            write(
+                engine,
+                lambda c: accounts.create_staff(c, args.store, args.name, args.role, pin),
+            )
+            print(f"{args.role} {args.name} saved for store {args.store}")
+        elif args.command == "set-policy":
+            try:
+                minimum = Decimal(args.otp_min_value)
+            except InvalidOperation:
+                minimum = Decimal(-1)
+            if (
+                not minimum.is_finite()
+                or minimum < 0
+                or minimum != minimum.quantize(Decimal("0.01"))
+            ):
+                print("--otp-min-value must be an amount like 10.00", file=sys.stderr)
+                return 2
+            required = args.otp_required == "yes"
+            write(
+                engine,
+                lambda c: accounts.set_policy(
+                    c, accounts.store_id_of(c, args.store), required, minimum
+                ),
+            )
+            print(f"Store {args.store}: OTP required {args.otp_required}, from {minimum:.2f}")
+    except ServerError as exc:
+        print(exc.message, file=sys.stderr)
+        return 1
+    finally:
+        engine.dispose()
+    return 0

@@ -1,0 +1,257 @@
+"""Demo data: store DEMO, till T1, two staff, six customers, cards, balances (CONTRACTS.md).
+
+Balances are built through the ledger (earns and a redemption with fixed op_ids), not set as
+numbers, so the demo's history is real and seeding twice changes nothing. Phone numbers are
+from Ofcom's drama range (+44 7700 900xxx), never assigned to real subscribers. Card numbers
+are random-looking 8-12 digits (seed 001: random, not sequential) plus one alphanumeric
+reference, which only fits on magstripe tracks 1 and 3.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+
+from server import accounts, customers, programs
+from server.context import Caller
+from server.db import iso, write
+from server.models import CustomerCreate, EarnRequest, RedeemRequest
+from server.schema import customers as customers_t
+from server.schema import programs as programs_t
+from server.service import Backend
+
+STORE = "DEMO"
+STORE_NAME = "Demo Store"
+TILL = "T1"
+MANAGER = ("manager", "2468")
+CASHIER = ("cashier", "1357")
+OTP_MIN_VALUE = Decimal("5.00")
+PROGRAM = ("DEMO", "10000000", "999999999999")
+UNASSIGNED_CARD = "90417368"
+
+
+@dataclass(frozen=True)
+class DemoCustomer:
+    name: str
+    phone: str
+    email: str
+    app_id: str
+    card: str | None
+    earns: tuple[str, ...]
+    redeem: int = 0
+    active: bool = True
+
+
+CUSTOMERS: tuple[DemoCustomer, ...] = (
+    DemoCustomer(
+        "Alice Demo",
+        "+447700900123",
+        "alice@example.com",
+        "APP-1001",
+        "40023817",
+        ("412.50", "389.99", "520.00"),
+        redeem=81,
+    ),
+    DemoCustomer(
+        "Bob Sample",
+        "+447700900456",
+        "bob@example.com",
+        "APP-1002",
+        "5829163047",
+        ("150.00", "200.75"),
+    ),
+    DemoCustomer(
+        "Carol Test",
+        "+447700900789",
+        "carol@example.com",
+        "APP-1003",
+        "LC7Q2M9X",
+        ("1200.00", "1675.40"),
+    ),
+    DemoCustomer(
+        "Dan Example",
+        "+447700900321",
+        "dan@example.com",
+        "APP-1004",
+        "719304826551",
+        ("3000.00", "2200.99"),
+    ),
+    DemoCustomer(
+        "Erin Inactive",
+        "+447700900654",
+        "erin@example.com",
+        "APP-1005",
+        "63018452",
+        ("800.00",),
+        active=False,
+    ),
+    DemoCustomer(
+        "Frank Nocard", "+447700900987", "frank@example.com", "APP-1006", None, ("150.00",)
+    ),
+)
+
+
+def expected_balance(c: DemoCustomer) -> int:
+    return sum(int(Decimal(a)) for a in c.earns) - c.redeem
+
+
+def seed(backend: Backend) -> None:
+    """Creates or completes the demo data; idempotent."""
+    now = iso(backend.clock.now())
+
+    def setup(conn: Any) -> Caller:
+        store_id = accounts.ensure_store(conn, STORE, STORE_NAME)
+        till_id = accounts.ensure_till(conn, store_id, TILL)
+        accounts.create_staff(conn, STORE, MANAGER[0], "manager", MANAGER[1])
+        accounts.create_staff(conn, STORE, CASHIER[0], "cashier", CASHIER[1])
+        if (
+            conn.execute(select(programs_t.c.id).where(programs_t.c.name == PROGRAM[0])).first()
+            is None
+        ):
+            programs.put_program(conn, *PROGRAM)
+            numeric = [c.card for c in CUSTOMERS if c.card and c.card.isdigit()]
+            programs.register_cards(conn, PROGRAM[0], [*numeric, UNASSIGNED_CARD], now)
+        return Caller(0, store_id, STORE, till_id, TILL)
+
+    caller = write(backend.engine, setup)
+    for n, c in enumerate(CUSTOMERS, start=1):
+        customer_id = _ensure_customer(backend, c)
+        for k, amount in enumerate(c.earns, start=1):
+            backend.run(
+                "earn",
+                caller,
+                EarnRequest(
+                    op_id=f"demo-seed-{n}-earn-{k}",
+                    customer_id=customer_id,
+                    amount=amount,
+                    receipt_no=f"DEMO-{n:02d}{k:02d}",
+                ),
+            )
+        if c.redeem:
+            backend.run(
+                "redeem",
+                caller,
+                RedeemRequest(
+                    op_id=f"demo-seed-{n}-redeem",
+                    customer_id=customer_id,
+                    points=c.redeem,
+                    receipt_no=f"DEMO-{n:02d}99",
+                ),
+            )
+        if not c.active:
+            _deactivate(backend, customer_id)
+    write(
+        backend.engine,
+        lambda conn: accounts.set_policy(conn, caller.store_id, True, OTP_MIN_VALUE),
+    )
+
+
+def _deactivate(backend: Backend, customer_id: int) -> None:
+    def tx(conn: Any) -> None:
+        customers.set_status(conn, customer_id, "inactive")
+
+    write(backend.engine, tx)
+
+
+def _ensure_customer(backend: Backend, c: DemoCustomer) -> int:
+    def find(conn: Any) -> int | None:
+        row = conn.execute(select(customers_t.c.id).where(customers_t.c.phone == c.phone)).first()
+        return None if row is None else int(row.id)
+
+    existing = write(backend.engine, find)
+    if existing is not None:
+        return existing
+    body = backend.create_customer(
+        CustomerCreate(
+            phone=c.phone,
+            name=c.name,
+            email=c.email,
+            app_id=c.app_id,
+            cards=[c.card] if c.card else [],
+        )
+    )
+    return int(body["id"])
+
+
+def swipe_text(number: str) -> str:
+    """What a keyboard-wedge magstripe reader types: tracks 1+2 numeric, 1+3 alphanumeric."""
+    if number.isdigit():
+        return f"%{number}?;{number}?\n"
+    return f"%{number}?+{number}?\n"
+
+
+def cards_json() -> list[dict[str, Any]]:
+    """The content of ``resources/demo/cards.json`` (a test keeps the file equal to this)."""
+    out: list[dict[str, Any]] = []
+    for c in CUSTOMERS:
+        if c.card is None:
+            out.append(
+                {
+                    "label": f"{c.name} (app QR only)",
+                    "number": None,
+                    "customer": c.phone,
+                    "swipe": None,
+                    "barcode": None,
+                    "qr": f"LOYALTY:{c.app_id}",
+                    "notes": f"no card; identified by phone or member QR; balance {expected_balance(c)}",
+                }
+            )
+            continue
+        kind = "numeric, tracks 1+2" if c.card.isdigit() else "alphanumeric, tracks 1+3"
+        notes = f"{kind}; balance {expected_balance(c)}"
+        if not c.active:
+            notes += "; customer INACTIVE: cannot earn or redeem"
+        out.append(
+            {
+                "label": c.name,
+                "number": c.card,
+                "customer": c.phone,
+                "swipe": swipe_text(c.card),
+                "barcode": c.card,
+                "qr": f"LOYALTY:{c.app_id}",
+                "notes": notes,
+            }
+        )
+    out += [
+        {
+            "label": "unassigned card",
+            "number": UNASSIGNED_CARD,
+            "customer": None,
+            "swipe": swipe_text(UNASSIGNED_CARD),
+            "barcode": UNASSIGNED_CARD,
+            "qr": None,
+            "notes": "registered in program DEMO, not given to a customer: lookup -> card_unassigned",
+        },
+        {
+            "label": "bank card",
+            "number": "4111111111111111",
+            "customer": None,
+            "swipe": "%B4111111111111111^DEMO/TEST CARD^3012101000000000000?"
+            ";4111111111111111=30121010000000000000?\n",
+            "barcode": None,
+            "qr": None,
+            "notes": "payment card test PAN (ISO/IEC 7813); must be masked and refused, never looked up",
+        },
+        {
+            "label": "damaged swipe",
+            "number": None,
+            "customer": None,
+            "swipe": "%E?;E?\n",
+            "barcode": None,
+            "qr": None,
+            "notes": "read error on tracks 1 and 2: unreadable",
+        },
+        {
+            "label": "product barcode",
+            "number": None,
+            "customer": None,
+            "swipe": None,
+            "barcode": "4006381333931",
+            "qr": None,
+            "notes": "EAN-13 of a product, not a member",
+        },
+    ]
+    return out

@@ -1,0 +1,200 @@
+"""Response shapes of HTTP API v1, for the OpenAPI document (the contract other packages read).
+
+The handlers build plain dicts; these models only describe them (``responses=`` in the
+routes), so documenting can never change or drop a field at run time. Tests compare real
+answers with these field sets.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+
+class ErrorDetail(BaseModel):
+    code: str
+    message: str
+    field: str | None = None
+    attempts_left: int | None = None
+    retry_after_s: int | None = None
+
+
+class ErrorBody(BaseModel):
+    error: ErrorDetail
+
+
+class Health(BaseModel):
+    status: str
+    version: str
+
+
+class Customer(BaseModel):
+    id: int
+    phone: str
+    name: str
+    email: str | None
+    app_id: str | None
+    status: str
+    balance: int
+    cards: list[str]
+
+
+class EarnResult(BaseModel):
+    transaction_id: int
+    points: int
+    balance: int
+
+
+class OtpChallenge(BaseModel):
+    challenge_id: str
+    expires_at: str
+    masked_phone: str
+    resent: bool
+
+
+class RedeemResult(BaseModel):
+    transaction_id: int
+    points: int
+    value: str
+    balance: int
+    with_otp: bool
+    with_override: bool
+
+
+class ReverseResult(BaseModel):
+    transaction_id: int
+    reverses: int
+    points: int
+    balance: int
+
+
+class OpResult(BaseModel):
+    op_id: str
+    status: int
+    body: dict[str, Any]
+
+
+class OpsResult(BaseModel):
+    results: list[OpResult]
+
+
+class Policy(BaseModel):
+    otp_required: bool
+    otp_min_value: str
+
+
+class StaffResult(BaseModel):
+    staff: str
+    role: str
+
+
+class Program(BaseModel):
+    name: str
+    range_start: str
+    range_end: str
+    issued: int
+
+
+class Programs(BaseModel):
+    programs: list[Program]
+
+
+class CardsResult(BaseModel):
+    registered: int
+
+
+class Transaction(BaseModel):
+    id: int
+    kind: str
+    points: int
+    amount: str | None
+    value: str | None
+    receipt_no: str | None
+    occurred_at: str
+    created_at: str
+    op_id: str | None
+    reverses: int | None
+    corrects: int | None
+    reversed: bool
+    with_otp: bool
+    with_override: bool
+    approved: bool
+    reason: str | None
+
+
+class Transactions(BaseModel):
+    customer_id: int
+    transactions: list[Transaction]
+
+
+class RedemptionRow(BaseModel):
+    day: str | None = None
+    customer_id: int | None = None
+    name: str | None = None
+    phone: str | None = None
+    points: int
+    value: str
+    count: int
+    with_otp: int
+    with_override: int
+
+
+class RedemptionsReport(BaseModel):
+    from_: str = Field(alias="from")
+    to: str
+    group: str
+    rows: list[RedemptionRow]
+
+
+class ShiftReport(BaseModel):
+    from_: str = Field(alias="from")
+    to: str
+    earned_points: int
+    redeemed_points: int
+    redeemed_value: str
+    redemptions_with_otp: int
+    redemptions_with_override: int
+    reversals: int
+
+
+class SessionStore(BaseModel):
+    code: str
+    name: str
+
+
+class SessionTill(BaseModel):
+    code: str
+
+
+class SessionProgram(BaseModel):
+    currency: str
+    points_per_unit: str
+    point_value: str
+
+
+class Session(BaseModel):
+    store: SessionStore
+    till: SessionTill
+    program: SessionProgram
+    otp_policy: Policy
+    otp_ttl_s: int
+    server_time: str
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorBody, "description": text}
+    for status, text in {
+        400: "malformed_json",
+        401: "unauthorized",
+        403: "key_revoked, approval_*, otp_* (see the error code)",
+        404: "not_found, card_unassigned",
+        409: "insufficient_points, idempotency_conflict, receipt_already_claimed, ...",
+        422: "invalid_request (names the field)",
+        429: "otp_locked, otp_resend_limited, otp_rate_limited, approval_locked",
+    }.items()
+}
+
+
+def documented(status: int, model: type[BaseModel]) -> dict[int | str, dict[str, Any]]:
+    return {status: {"model": model, "description": "Success"}, **ERRORS}

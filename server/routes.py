@@ -1,0 +1,219 @@
+"""HTTP API v1 endpoints. Thin: parse, authenticate, call ``Backend``, shape the answer."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from server import __version__, programs
+from server import responses as R
+from server.approval import require_manager
+from server.context import Caller
+from server.db import iso, read, write
+from server.errors import InvalidRequest, Unauthorized
+from server.models import (
+    MAX_ID,
+    CardsRegister,
+    ClaimRequest,
+    CustomerCreate,
+    EarnRequest,
+    OpsRequest,
+    OtpRequest,
+    PolicyRequest,
+    ProgramPut,
+    RedeemRequest,
+    ReverseRequest,
+    StaffVerify,
+    Timestamp,
+)
+from server.responses import documented
+from server.service import Backend
+
+router = APIRouter(prefix="/v1")
+_bearer = HTTPBearer(auto_error=False, description="The till's API key")
+
+
+def backend_of(request: Request) -> Backend:
+    backend: Backend = request.app.state.backend
+    return backend
+
+
+def caller_of(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Caller:
+    if credentials is None or not credentials.credentials:
+        raise Unauthorized("Send the till's API key as 'Authorization: Bearer <key>'")
+    return backend_of(request).authenticate(credentials.credentials)
+
+
+Auth = Annotated[Caller, Depends(caller_of)]
+Svc = Annotated[Backend, Depends(backend_of)]
+TransactionId = Annotated[int, Path(gt=0, le=MAX_ID)]
+Short = Annotated[str | None, Query(max_length=254)]
+
+
+def _created(body: dict[str, Any]) -> JSONResponse:
+    return JSONResponse(body, status_code=201)
+
+
+def _window(start: datetime | None, end: datetime | None) -> tuple[str, str]:
+    now = datetime.now(UTC)
+    lo = start or now.replace(hour=0, minute=0, second=0, microsecond=0)
+    hi = end or now + timedelta(seconds=1)
+    if hi < lo:
+        raise InvalidRequest("to: must not be before from", field="to")
+    return iso(lo), iso(hi)
+
+
+@router.get("/health", responses=documented(200, R.Health))
+def health() -> dict[str, str]:
+    return {"status": "ok", "version": __version__}
+
+
+@router.get("/session", responses=documented(200, R.Session))
+def session(caller: Auth, svc: Svc) -> dict[str, Any]:
+    return svc.session(caller)
+
+
+@router.post("/customers", status_code=201, responses=documented(201, R.Customer))
+def create_customer(body: CustomerCreate, _caller: Auth, svc: Svc) -> JSONResponse:
+    return _created(svc.create_customer(body))
+
+
+@router.get("/customers/lookup", responses=documented(200, R.Customer))
+def lookup(
+    _caller: Auth,
+    svc: Svc,
+    card: Short = None,
+    phone: Short = None,
+    email: Short = None,
+    app_id: Short = None,
+) -> dict[str, Any]:
+    given = {
+        k: v
+        for k, v in {"card": card, "phone": phone, "email": email, "app_id": app_id}.items()
+        if v
+    }
+    if len(given) != 1:
+        raise InvalidRequest("Give exactly one of card, phone, email, app_id", field="query")
+    ((by, value),) = given.items()
+    return svc.lookup(by, value)
+
+
+@router.get("/customers/{customer_id}/transactions", responses=documented(200, R.Transactions))
+def transactions(
+    customer_id: TransactionId,
+    _caller: Auth,
+    svc: Svc,
+    limit: Annotated[int, Query(gt=0, le=500)] = 100,
+) -> dict[str, Any]:
+    return svc.transactions(customer_id, limit)
+
+
+@router.post("/earn", status_code=201, responses=documented(201, R.EarnResult))
+def earn(body: EarnRequest, caller: Auth, svc: Svc) -> JSONResponse:
+    status, out = svc.run("earn", caller, body)
+    return JSONResponse(out, status_code=status)
+
+
+@router.post("/otp", status_code=201, responses=documented(201, R.OtpChallenge))
+def request_otp(body: OtpRequest, caller: Auth, svc: Svc) -> JSONResponse:
+    return _created(svc.request_otp(caller, body))
+
+
+@router.post("/redeem", status_code=201, responses=documented(201, R.RedeemResult))
+def redeem(body: RedeemRequest, caller: Auth, svc: Svc) -> JSONResponse:
+    status, out = svc.run("redeem", caller, body)
+    return JSONResponse(out, status_code=status)
+
+
+@router.post(
+    "/transactions/{transaction_id}/reverse",
+    status_code=201,
+    responses=documented(201, R.ReverseResult),
+)
+def reverse(
+    transaction_id: TransactionId, body: ReverseRequest, caller: Auth, svc: Svc
+) -> JSONResponse:
+    status, out = svc.run("reverse", caller, body, transaction_id)
+    return JSONResponse(out, status_code=status)
+
+
+@router.post("/claims", status_code=201, responses=documented(201, R.EarnResult))
+def claim(body: ClaimRequest, caller: Auth, svc: Svc) -> JSONResponse:
+    status, out = svc.run("claim", caller, body)
+    return JSONResponse(out, status_code=status)
+
+
+@router.post("/ops", responses=documented(200, R.OpsResult))
+def ops(body: OpsRequest, caller: Auth, svc: Svc) -> dict[str, Any]:
+    return {"results": svc.run_batch(caller, body.ops)}
+
+
+@router.get("/reports/redemptions", responses=documented(200, R.RedemptionsReport))
+def redemptions_report(
+    caller: Auth,
+    svc: Svc,
+    start: Annotated[Timestamp | None, Query(alias="from")] = None,
+    end: Annotated[Timestamp | None, Query(alias="to")] = None,
+    group: Literal["day", "customer"] = "day",
+) -> dict[str, Any]:
+    lo, hi = _window(start, end)
+    return svc.redemptions_report(caller, lo, hi, group)
+
+
+@router.get("/reports/shift", responses=documented(200, R.ShiftReport))
+def shift_report(
+    caller: Auth,
+    svc: Svc,
+    start: Annotated[Timestamp | None, Query(alias="from")] = None,
+    end: Annotated[Timestamp | None, Query(alias="to")] = None,
+) -> dict[str, Any]:
+    lo, hi = _window(start, end)
+    return svc.shift_report(caller, lo, hi)
+
+
+@router.put("/policy", responses=documented(200, R.Policy))
+def put_policy(body: PolicyRequest, caller: Auth, svc: Svc) -> dict[str, Any]:
+    return svc.set_policy(caller, body)
+
+
+@router.post("/staff/verify", responses=documented(200, R.StaffResult))
+def verify_staff(body: StaffVerify, caller: Auth, svc: Svc) -> dict[str, Any]:
+    return svc.verify_staff(caller, body)
+
+
+@router.put("/programs/{name}", responses=documented(200, R.Program))
+def put_program(
+    name: Annotated[str, Path(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_\-]+$")],
+    body: ProgramPut,
+    caller: Auth,
+    svc: Svc,
+) -> JSONResponse:
+    def tx(conn: Any) -> tuple[bool, dict[str, Any]]:
+        require_manager(conn, caller.store_id, body.approval, svc.clock, svc.limits)
+        return programs.put_program(conn, name, body.range_start, body.range_end)
+
+    created, out = write(svc.engine, tx)
+    return JSONResponse(out, status_code=201 if created else 200)
+
+
+@router.get("/programs", responses=documented(200, R.Programs))
+def list_programs(_caller: Auth, svc: Svc) -> dict[str, Any]:
+    return read(svc.engine, programs.list_programs)
+
+
+@router.post("/cards", status_code=201, responses=documented(201, R.CardsResult))
+def register_cards(body: CardsRegister, caller: Auth, svc: Svc) -> JSONResponse:
+    now = iso(svc.clock.now())
+
+    def tx(conn: Any) -> dict[str, Any]:
+        require_manager(conn, caller.store_id, body.approval, svc.clock, svc.limits)
+        return programs.register_cards(conn, body.program, body.numbers, now)
+
+    return _created(write(svc.engine, tx))

@@ -1,0 +1,65 @@
+"""Offline (flow 8): cached identification, earn journaled, points pending, redemption
+refused, status bar; replay exactly once when the backend returns."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.fixtures.till import TillFactory, demo_card
+from till.main_window import OFFLINE_REDEEM
+from till.sale import SaleState
+
+ALICE_PHONE = "+447700900123"
+
+
+def test_offline_earn_is_pending_then_replayed_once(
+    till_factory: TillFactory, backend: Any
+) -> None:
+    till = till_factory(backend)
+    swipe = demo_card("Alice")["swipe"]
+    till.swipe(swipe)  # seen online once: cached at this till
+    till.wait_member("Alice Demo")
+    balance = till.sale.member.balance
+    assert "Online" in till.window.backend_label.text()
+
+    backend.stop()
+    till.wait_online(False)
+    assert "Offline" in till.window.backend_label.text()
+    till.window.new_sale()
+    till.swipe(swipe)
+    till.qtbot.waitUntil(lambda: till.sale.member is not None, timeout=10_000)
+    assert till.sale.member.offline
+    assert till.window.member_panel.offline_badge.isVisible()
+    assert "last known" in till.window.member_panel.offline_badge.text()
+
+    till.add_line("25.00")
+    till.window.redeem()
+    assert till.window.dialog is None
+    assert till.window.banner.text() == OFFLINE_REDEEM
+
+    till.window.tender("cash")
+    till.window.complete()
+    till.wait_state(SaleState.COMPLETED)
+    assert till.sale.earned_points is None
+    receipt = till.window.receipt_panel.text
+    assert "points pending" in receipt
+    till.qtbot.waitUntil(
+        lambda: till.window.pending_label.text() == "Pending operations: 1", timeout=10_000
+    )
+
+    backend.start()
+    till.wait_online(True)
+    till.qtbot.waitUntil(
+        lambda: till.window.pending_label.text() == "Pending operations: 0", timeout=15_000
+    )
+    assert till.ctx.client.lookup(phone=ALICE_PHONE).balance == balance + 25
+    assert till.ctx.journal.stats().review == 0
+
+
+def test_unknown_member_offline_is_explained(till_factory: TillFactory, backend: Any) -> None:
+    till = till_factory(backend)
+    backend.stop()
+    till.wait_online(False)
+    till.swipe(demo_card("Bob")["swipe"])  # never seen at this till
+    till.wait_banner("cannot be reached")
+    assert till.sale.member is None

@@ -1,0 +1,87 @@
+"""Composes a running till: context, main window, demo panel, and orderly shutdown.
+
+Why apart from the CLI: the CLI, the screenshot script, the benchmark and the end-to-end
+tests all need "a till over these files against this backend"; they differ only in where
+the backend and files are. Shutdown order matters: window first (no new work), then the
+readers and sync worker, then the files, then the demo backend.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+
+from devices.events import Reader
+from till.config import Config
+from till.context import AppContext
+from till.main_window import MainWindow
+from till.wiring import build_context, start
+
+log = logging.getLogger(__name__)
+
+
+def create_window(ctx: AppContext) -> MainWindow:
+    """The cashier window (with the demo dock in demo mode), started."""
+    window = MainWindow(ctx)
+    if ctx.demo is not None:
+        from till.demo_panel import DemoPanel
+
+        panel = DemoPanel(ctx, window.monitor.poll, window)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
+        window.demo_panel = panel
+    install_wedge_fallback(ctx, window)
+    start(ctx)
+    window.start()
+    return window
+
+
+def install_wedge_fallback(ctx: AppContext, window: MainWindow) -> None:
+    """Qt key-event wedge fallback when no evdev reader is configured (if available)."""
+    if ctx.config.devices.wedge_devices:
+        return
+    try:
+        wedge_fallback = importlib.import_module("till.wedge_fallback")
+    except ImportError:
+        return
+    installer = getattr(wedge_fallback, "install", None)
+    if installer is None:
+        return
+    try:
+        window.wedge_fallback = installer(ctx, window)
+    except Exception:
+        log.exception("the keyboard-wedge fallback could not be installed")
+
+
+def open_till(
+    config: Config,
+    *,
+    base_url: str,
+    api_key: str,
+    data_dir: Path,
+    readers: Sequence[Reader] | None = None,
+    demo: object | None = None,
+) -> tuple[AppContext, MainWindow]:
+    ctx = build_context(
+        config,
+        base_url=base_url,
+        api_key=api_key,
+        data_dir=data_dir,
+        readers=readers,
+        demo=demo,
+    )
+    return ctx, create_window(ctx)
+
+
+def close_till(ctx: AppContext, window: MainWindow) -> None:
+    fallback = window.wedge_fallback
+    if isinstance(fallback, QObject):
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(fallback)
+        window.wedge_fallback = None
+    window.close()
+    ctx.close()

@@ -1,0 +1,65 @@
+"""``till-cardtest doctor``: the seed 001 troubleshooting checklist on this till, from a terminal.
+
+Exit status 0 when every check passes or is skipped, 1 when one fails, 2 when the
+configuration can't be read; so a script (or a remote support session) can act on it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from till.cardtest.doctor import DoctorInputs
+    from till.config import Config
+
+HELP = "check network, backend, API key, a card, readers and the journal (seed 001 checklist)"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--card", metavar="NUMBER", help="also check this card number")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--backend", help="backend URL (default: backend.url of the configuration)")
+    p.add_argument("--config", type=Path, help="till configuration file (TOML)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from till.cardtest import connection
+    from till.cardtest.doctor import run_doctor
+    from till.errors import TillError
+
+    try:
+        config = connection.load(args.config)
+    except TillError as exc:
+        print(f"doctor: {exc}", file=sys.stderr)
+        return 2
+    report = run_doctor(machine_inputs(config, args.backend, args.card))
+    if args.json:
+        print(json.dumps(report.to_json(), indent=2))
+    else:
+        print(report.to_text(), end="")
+    return 0 if report.ok else 1
+
+
+def machine_inputs(config: Config, backend: str | None, card: str | None) -> DoctorInputs:
+    """Doctor inputs for this machine: its configuration, key, devices and journal."""
+    from devices import discovery
+    from till.cardtest import connection
+    from till.cardtest.doctor import DoctorInputs, configured_devices, journal_file_stats
+
+    url = connection.backend_url(config, backend)
+    key = connection.api_key(config)
+    return DoctorInputs(
+        backend_url=url,
+        client=connection.make_client(config, url, key.value) if url else None,
+        key_problem=key.problem,
+        card=card,
+        card_ranges=config.devices.card_ranges,
+        require_luhn=config.devices.require_luhn,
+        configured_devices=configured_devices(config.devices),
+        discover=discovery.discover,
+        journal_stats=journal_file_stats(config.journal_path()),
+    )

@@ -1,0 +1,108 @@
+"""Doctor check of the offline journal: operations waiting, how long, and any for review.
+
+Operations waiting while the backend is down are expected (they are sent later); waiting
+long while the backend answers means sending is stuck; review items always need a manager.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from till.cardtest.check_result import FAIL, PASS, SKIP, CheckResult
+
+# Pending operations older than this while the backend answers mean the sync is stuck.
+STUCK_AFTER_S = 15 * 60
+
+
+class JournalStatsLike(Protocol):
+    @property
+    def pending(self) -> int: ...
+    @property
+    def oldest_pending_created_at(self) -> float | None: ...
+    @property
+    def review(self) -> int: ...
+
+
+def check_journal(
+    journal_stats: Callable[[], JournalStatsLike] | None,
+    clock: Callable[[], float],
+    backend_ok: bool,
+) -> CheckResult:
+    """Review items always fail; pending ones fail only when old while the backend answers."""
+    title = "Offline journal"
+    if journal_stats is None:
+        return CheckResult("journal", title, SKIP, "The till has no journal yet on this machine.")
+    try:
+        stats = journal_stats()
+    except Exception as exc:  # a damaged journal is a finding, not a crash
+        return CheckResult(
+            "journal",
+            title,
+            FAIL,
+            f"The journal cannot be read ({type(exc).__name__}: {exc}).",
+            "Stop the till, keep a copy of the journal file, and contact support.",
+        )
+    age = (
+        clock() - stats.oldest_pending_created_at
+        if stats.oldest_pending_created_at is not None
+        else 0.0
+    )
+    pending = f"{stats.pending} operation(s) waiting to be sent"
+    if stats.pending:
+        pending += f", the oldest for {_duration(age)}"
+    if stats.review:
+        return CheckResult(
+            "journal",
+            title,
+            FAIL,
+            f"{stats.review} operation(s) need a manager's review; {pending}.",
+            "A manager opens the till's review list and retries or cancels each operation.",
+        )
+    if stats.pending and backend_ok and age > STUCK_AFTER_S:
+        return CheckResult(
+            "journal",
+            title,
+            FAIL,
+            f"{pending}, although the backend answers: sending is stuck.",
+            "Look at the till's sync status and log; restarting the till retries at once.",
+        )
+    if stats.pending and not backend_ok:
+        return CheckResult(
+            "journal",
+            title,
+            PASS,
+            f"{pending}; they are sent when the backend is reachable again.",
+        )
+    return CheckResult("journal", title, PASS, f"{pending}; nothing needs review.")
+
+
+def _duration(seconds: float) -> str:
+    seconds = max(0, int(seconds))
+    if seconds < 120:
+        return f"{seconds} s"
+    if seconds < 7200:
+        return f"{seconds // 60} min"
+    if seconds < 2 * 86400:
+        return f"{seconds // 3600} h"
+    return f"{seconds // 86400} days"
+
+
+def journal_file_stats(path: Any) -> Callable[[], JournalStatsLike] | None:
+    """Stats of the journal file at ``path``, or None when the till hasn't made one yet
+    (opening would create it)."""
+    from pathlib import Path
+
+    from offline_queue.journal import Journal
+
+    if not Path(path).exists():
+        return None
+
+    def stats() -> JournalStatsLike:
+        journal = Journal(path)
+        try:
+            return journal.stats()
+        finally:
+            journal.close()
+
+    return stats

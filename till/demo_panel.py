@@ -1,0 +1,140 @@
+"""The demo panel (a dock): the SMS outbox, sample cards and codes, and a backend switch.
+
+Why: in the demo there is no phone and no card reader. The customer's SMS (with the
+one-time code) is shown from the backend's outbox file; the sample buttons push reads
+through ``hub.feed`` — the same router and signals as real hardware; the switch stops and
+restarts the backend so offline selling, pending points and the replay can be shown.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from devices.events import RawRead
+from till.context import AppContext
+from till.demo import DemoRead, demo_reads, sms_lines
+from till.style import touch
+
+log = logging.getLogger(__name__)
+
+
+class DemoPanel(QDockWidget):
+    backend_switched = Signal(bool)  # True: running again
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        on_backend_change: Callable[[], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__("Demo", parent)
+        self.setObjectName("demoPanel")
+        self.ctx = ctx
+        self._on_backend_change = on_backend_change
+        self._busy = False
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        sms_box = QGroupBox("Customer's phone (SMS outbox)")
+        sms_layout = QVBoxLayout(sms_box)
+        self.sms_view = QPlainTextEdit()
+        self.sms_view.setReadOnly(True)
+        self.sms_view.setPlaceholderText("No SMS sent yet.")
+        sms_layout.addWidget(self.sms_view)
+        layout.addWidget(sms_box, 2)
+        cards_box = QGroupBox("Sample cards and codes (through the device pipeline)")
+        grid = QGridLayout(cards_box)
+        self.read_buttons: list[QPushButton] = []
+        for i, read in enumerate(demo_reads()):
+            button = QPushButton(f"{_verb(read)} {read.label}")
+            button.setToolTip(read.kind)
+            button.clicked.connect(lambda _=False, r=read: self.feed(r))
+            grid.addWidget(touch(button), i // 2, i % 2)
+            self.read_buttons.append(button)
+        layout.addWidget(cards_box, 3)
+        self.backend_button = QPushButton("Stop the backend (go offline)")
+        self.backend_button.setCheckable(True)
+        self.backend_button.clicked.connect(self.toggle_backend)
+        self.backend_state = QLabel("Backend running")
+        layout.addWidget(touch(self.backend_button))
+        layout.addWidget(self.backend_state)
+        self.setWidget(body)
+        self.timer = QTimer(self)
+        self.timer.setInterval(1000)
+        self.timer.timeout.connect(self.refresh_sms)
+        self.timer.start()
+        self._last_sms: list[str] = []
+        self.refresh_sms()
+
+    def feed(self, read: DemoRead) -> None:
+        self.ctx.hub.feed(
+            RawRead(read.text, source="demo", symbology_id=read.symbology_id, format=read.format)
+        )
+
+    def refresh_sms(self) -> None:
+        demo = self.ctx.demo
+        if demo is None or self._busy:
+            return
+        outbox = demo.sms_outbox
+
+        def show(lines: list[str]) -> None:
+            if lines != self._last_sms:
+                self._last_sms = lines
+                self.sms_view.setPlainText("\n".join(lines))
+
+        self.ctx.runner.run(lambda: sms_lines(outbox), show)
+
+    def toggle_backend(self) -> None:
+        demo = self.ctx.demo
+        if demo is None or self._busy:
+            return
+        self._busy = True
+        self.backend_button.setEnabled(False)
+        stopping = demo.running
+        self.backend_state.setText("Stopping the backend…" if stopping else "Starting the backend…")
+
+        def work() -> bool:
+            if stopping:
+                demo.stop()
+                return False
+            demo.start()
+            return True
+
+        def done(running: bool) -> None:
+            self._busy = False
+            if running:
+                # The embedded backend creates a fresh API key on every start.
+                self.ctx.client.set_api_key(demo.api_key)
+            self.backend_button.setEnabled(True)
+            self.backend_button.setChecked(not running)
+            self.backend_button.setText(
+                "Stop the backend (go offline)" if running else "Start the backend (back online)"
+            )
+            self.backend_state.setText("Backend running" if running else "Backend stopped")
+            self.backend_switched.emit(running)
+            if self._on_backend_change is not None:
+                self._on_backend_change()
+
+        def failed(exc: BaseException) -> None:
+            self._busy = False
+            log.error("demo backend switch failed", exc_info=exc)
+            self.backend_button.setEnabled(True)
+            self.backend_state.setText(f"The backend could not be switched: {exc}")
+
+        self.ctx.runner.run(work, done, failed)
+
+
+def _verb(read: DemoRead) -> str:
+    return {"swipe": "Swipe", "barcode": "Scan", "qr": "Scan QR"}.get(read.kind, "Read")

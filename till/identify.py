@@ -1,0 +1,205 @@
+"""From a read (swipe, scan, typed phone) to a member on the sale, or a clear refusal.
+
+Why a module of its own: every input path ends here, so the rules are in one place — a
+product barcode is never a member, a bank card is refused without its number, an unknown
+card or phone leads to registration with the card attached, and while the backend can't be
+reached the last known account data (marked as such) keeps the till selling. Lookups run
+on the TaskRunner; only the newest lookup's answer is delivered (a second swipe wins).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Protocol
+
+from devices.events import Identified, ReadKind
+from till.account_cache import CachedAccount
+from till.backend_client import BackendError, BackendUnavailable, Customer
+from till.sale import Member
+from till.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+
+class LookupKind(StrEnum):
+    MEMBER = "member"  # found (online, or offline from the cache: member.offline)
+    UNKNOWN = "unknown"  # no such customer: offer registration (card/phone attached)
+    REFUSED = "refused"  # bank card, inactive account, unreadable card...: plain words
+    IGNORED = "ignored"  # not a member read (product barcode): a hint, nothing else
+    UNAVAILABLE = "unavailable"  # offline and not in the cache
+
+
+@dataclass(frozen=True)
+class LookupResult:
+    kind: LookupKind
+    message: str = ""
+    member: Member | None = None
+    card: str | None = None
+    phone: str | None = None
+    customer: Customer | None = None  # the backend's answer (online only), for the cache
+
+
+class _Client(Protocol):
+    def lookup(
+        self,
+        *,
+        card: str | None = None,
+        phone: str | None = None,
+        email: str | None = None,
+        app_id: str | None = None,
+    ) -> Customer: ...
+
+
+class _Cache(Protocol):
+    def put(
+        self, customer: Customer, *, card: str | None = None, phone: str | None = None
+    ) -> None: ...
+
+    def get(self, *, card: str | None = None, phone: str | None = None) -> CachedAccount | None: ...
+
+
+BANK_CARD = (
+    "This is a bank card, not a loyalty card. Take the payment on the card terminal, "
+    "and ask for the loyalty card or the phone number."
+)
+PRODUCT = "That is a product barcode, not a loyalty card."
+UNREADABLE = "The card could not be read. Swipe it again, or type the phone number (F2)."
+INACTIVE = "This loyalty account is inactive: it cannot earn or redeem points."
+
+
+def member_from(customer: Customer, *, offline: bool = False, as_of: str = "") -> Member:
+    return Member(
+        id=customer.id,
+        name=customer.name,
+        phone=customer.phone,
+        status=customer.status,
+        balance=customer.balance,
+        offline=offline,
+        as_of=as_of,
+    )
+
+
+def classify(event: Identified) -> LookupResult | tuple[str, str]:
+    """A final answer for reads that can't identify a member, else ("card"|"phone", value)."""
+    if event.kind == ReadKind.PRODUCT_BARCODE:
+        return LookupResult(LookupKind.IGNORED, PRODUCT)
+    if event.card_kind == "bank":
+        return LookupResult(LookupKind.REFUSED, BANK_CARD)
+    if not event.value:
+        if event.kind == ReadKind.MAGSTRIPE:
+            return LookupResult(LookupKind.REFUSED, event.message or UNREADABLE)
+        return LookupResult(
+            LookupKind.IGNORED, event.message or "That code is not a loyalty card or phone."
+        )
+    if event.kind == ReadKind.PHONE:
+        return ("phone", event.value)
+    if event.kind == ReadKind.MEMBER_QR:
+        return ("member_ref", event.value)  # a card number or the app's member id
+    if event.kind in (ReadKind.MAGSTRIPE, ReadKind.MEMBER_BARCODE):
+        return ("card", event.value)
+    return LookupResult(LookupKind.IGNORED, event.message or "That code is not a loyalty card.")
+
+
+def lookup_blocking(client: _Client, cache: _Cache, by: str, value: str) -> LookupResult:
+    """Runs on a pool thread: backend first, the local cache when it can't be reached."""
+    card = value if by in ("card", "member_ref") else None
+    phone = value if by == "phone" else None
+    try:
+        try:
+            customer = client.lookup(card=card, phone=phone)
+        except BackendError as exc:
+            # Not a card number (unknown, or not even card-shaped): the app's member id.
+            if (
+                by != "member_ref"
+                or isinstance(exc, BackendUnavailable)
+                or exc.status
+                not in (
+                    404,
+                    422,
+                )
+            ):
+                raise
+            customer = client.lookup(app_id=value)
+            card = None  # not a card: nothing to attach at registration
+    except BackendUnavailable:
+        cached = cache.get(card=card, phone=phone)
+        if cached is None:
+            return LookupResult(
+                LookupKind.UNAVAILABLE,
+                "The loyalty server cannot be reached and this member is not known at this "
+                "till yet. Finish the sale without points, or try again when it is back.",
+                card=card,
+                phone=phone,
+            )
+        member = member_from(cached.customer, offline=True, as_of=cached.seen_at)
+        if not member.active:
+            return LookupResult(LookupKind.REFUSED, INACTIVE, member=member)
+        return LookupResult(LookupKind.MEMBER, member=member, card=card, phone=phone)
+    except BackendError as exc:
+        if exc.code in ("not_found", "card_unassigned"):
+            what = "card" if card else "phone number"
+            return LookupResult(
+                LookupKind.UNKNOWN,
+                f"No member has this {what}. Register a new member (F7)?",
+                card=card,
+                phone=phone,
+            )
+        if exc.code == "customer_inactive":
+            return LookupResult(LookupKind.REFUSED, INACTIVE)
+        return LookupResult(LookupKind.REFUSED, str(exc), card=card, phone=phone)
+    member = member_from(customer)
+    if not member.active:
+        return LookupResult(LookupKind.REFUSED, INACTIVE, member=member)
+    return LookupResult(LookupKind.MEMBER, member=member, card=card, phone=phone, customer=customer)
+
+
+def remember(cache: _Cache, result: LookupResult) -> None:
+    """Blocking (runner): keep an online answer for offline identification later."""
+    if result.customer is None:
+        return
+    try:
+        cache.put(result.customer, card=result.card, phone=result.phone)
+    except Exception:
+        log.exception("could not cache account %s", result.customer.id)
+
+
+class Identifier:
+    """Turns reads into :class:`LookupResult`s on the GUI thread; newest lookup wins."""
+
+    def __init__(self, client: _Client, cache: _Cache, runner: TaskRunner) -> None:
+        self._client = client
+        self._cache = cache
+        self._runner = runner
+        self._seq = 0
+
+    def identify(self, event: Identified, on_result: Callable[[LookupResult], None]) -> None:
+        answer = classify(event)
+        if isinstance(answer, LookupResult):
+            on_result(answer)
+            return
+        by, value = answer
+        self.lookup(by, value, on_result)
+
+    def lookup(self, by: str, value: str, on_result: Callable[[LookupResult], None]) -> None:
+        self._seq += 1
+        seq = self._seq
+
+        def done(result: LookupResult) -> None:
+            if seq == self._seq:
+                on_result(result)
+            # The cache write comes after the cashier has the answer: it is not on the
+            # identification's critical path.
+            if result.customer is not None:
+                self._runner.run(lambda: remember(self._cache, result))
+
+        def failed(exc: BaseException) -> None:
+            log.error("lookup by %s failed", by, exc_info=exc)
+            if seq == self._seq:
+                on_result(LookupResult(LookupKind.REFUSED, "The member could not be looked up."))
+
+        self._runner.run(
+            lambda: lookup_blocking(self._client, self._cache, by, value), done, failed
+        )

@@ -1,0 +1,215 @@
+"""The manager area (issue 6): PIN first, then OTP policy, missed points, review list,
+settings and the end-of-shift summary.
+
+``ManagerWindow(ctx)`` only wires the collaborators of an :class:`till.context.AppContext`
+(or any object with the same attribute names) into the tabs; each tab takes its
+collaborators explicitly and is tested on its own. The manager's verified name and PIN live
+in a :class:`ManagerSession` while the window is open and are forgotten when it closes
+(the tabs that could use them are destroyed too).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from till.config import default_config_path
+from till.manager.login import ManagerLogin, ManagerSession
+from till.manager.missed_points import MissedPointsPanel, SaleRecord, SaleSource
+from till.manager.policy import PolicyPanel
+from till.manager.review import ReviewPanel
+from till.manager.settings import SettingsPanel
+from till.manager.shift_summary import ShiftSummaryPanel
+from till.manager.widgets import TOUCH_PX, touch
+
+__all__ = ["ManagerSession", "ManagerWindow"]
+
+log = logging.getLogger(__name__)
+
+
+def sales_from_store(sale_store: Any) -> SaleSource | None:
+    """This till's completed sales without a member (``SaleStore.recent``), to pick from."""
+    recent = getattr(sale_store, "recent", None)
+    if recent is None:
+        return None
+
+    def source() -> Sequence[SaleRecord]:
+        records = []
+        for sale in recent():
+            # Missed points are for sales that had no member; a member's sale earned already
+            # (a wrong member is corrected below the form instead).
+            if str(sale.state) != "completed" or not sale.receipt_no or sale.member is not None:
+                continue
+            amount = Decimal(sale.earnable_amount)
+            if amount <= 0:
+                continue
+            records.append(
+                SaleRecord(sale.receipt_no, sale.completed_at or sale.created_at, amount)
+            )
+        return records
+
+    return source
+
+
+def _enter_is_not_a_click(root: QWidget) -> None:
+    """In a dialog, Enter would also click the default button: each form handles its own
+    Enter (``returnPressed``), so a PIN or a claim is never submitted twice."""
+    for button in root.findChildren(QPushButton):
+        button.setAutoDefault(False)
+        button.setDefault(False)
+
+
+class ManagerWindow(QDialog):
+    """Asks for a manager's PIN, then shows the manager tabs; forgets the PIN on close."""
+
+    unlocked = Signal(object)  # ManagerSession
+    closed = Signal()
+
+    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.manager: ManagerSession | None = None
+        self.tabs: QTabWidget | None = None
+        self.policy: PolicyPanel | None = None
+        self.missed_points: MissedPointsPanel | None = None
+        self.review: ReviewPanel | None = None
+        self.settings: SettingsPanel | None = None
+        self.shift_summary: ShiftSummaryPanel | None = None
+        self._review_count: int | None = None
+
+        # Each opening is a new window (a new PIN check); a closed one must not linger.
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setWindowTitle("Loyalty Till — Manager")
+        self.resize(980, 760)
+        self.login = ManagerLogin(ctx.client, ctx.runner)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.login)
+        self.who_label = QLabel()
+        self.close_button = QPushButton("Close and &lock")
+        touch(self.close_button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.who_label, 1)
+        bottom.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(bottom)
+
+        _enter_is_not_a_click(self)
+        self.login.unlocked.connect(self._open)
+        self.close_button.clicked.connect(self.close)
+        sync_signals = getattr(ctx, "sync_signals", None)
+        if sync_signals is not None:
+            sync_signals.state_changed.connect(self._sync_state)
+        self.login.setFocus()
+
+    # -- opening ----------------------------------------------------------------------------
+
+    def _kick(self) -> Callable[[], None]:
+        sync = getattr(self.ctx, "sync", None)
+        kick = getattr(sync, "kick", None)
+        return kick if callable(kick) else (lambda: None)
+
+    def config_path(self) -> Path:
+        path = getattr(self.ctx, "config_path", None)
+        return Path(path) if path else default_config_path()
+
+    def _open(self, manager: ManagerSession) -> None:
+        ctx = self.ctx
+        self.manager = manager
+        kick = self._kick()
+        self.policy = PolicyPanel(ctx.client, ctx.runner, manager)
+        self.missed_points = MissedPointsPanel(
+            ctx.client,
+            ctx.runner,
+            ctx.journal,
+            manager,
+            sales=sales_from_store(getattr(ctx, "sale_store", None)),
+            kick=kick,
+        )
+        self.review = ReviewPanel(ctx.journal, ctx.runner, kick=kick)
+        self.settings = SettingsPanel(ctx.config, self.config_path(), ctx.client, ctx.runner)
+        self.shift_summary = ShiftSummaryPanel(ctx.client, ctx.runner, ctx.journal)
+        tabs = QTabWidget()
+        tabs.setStyleSheet(
+            f"QTabBar::tab {{ min-height: {TOUCH_PX}px; padding: 0 12px; }}"
+            "QCheckBox::indicator { width: 28px; height: 28px; }"
+        )
+        tabs.addTab(self.policy, "OTP &policy")
+        tabs.addTab(self.missed_points, "&Missed points")
+        tabs.addTab(self.review, "Re&view list")
+        tabs.addTab(self.settings, "&Settings")
+        tabs.addTab(self.shift_summary, "End of s&hift")
+        self.tabs = tabs
+        self.stack.addWidget(tabs)
+        self.stack.setCurrentWidget(tabs)
+        self.who_label.setText(f"Manager: {manager.staff}")
+
+        refresh = getattr(ctx, "refresh_session", None)
+        if callable(refresh):
+            self.policy.saved.connect(lambda _session: refresh())
+        self.policy.load()
+        self.missed_points.load()
+        self.review.load()
+        self.settings.load()
+        self.shift_summary.load()
+        _enter_is_not_a_click(tabs)
+        tabs.setFocus()
+        self.unlocked.emit(manager)
+
+    def select_tab(self, name: str) -> QWidget | None:
+        """Show a tab by its panel's name (``policy``, ``missed_points``, ``review``,
+        ``settings``, ``shift_summary``), e.g. for screenshots; None while locked."""
+        panel = getattr(self, name, None)
+        if self.tabs is None or not isinstance(panel, QWidget):
+            return None
+        self.tabs.setCurrentWidget(panel)
+        return panel
+
+    def _sync_state(self, state: Any) -> None:
+        """Refresh the review list when the sync worker's review count changes."""
+        count = getattr(state, "review", None)
+        if self.review is not None and count is not None and count != self._review_count:
+            self._review_count = count
+            self.review.load()
+
+    # -- closing ----------------------------------------------------------------------------
+
+    def lock(self) -> None:
+        """Forget the manager's PIN and drop the tabs; the next use asks for the PIN again."""
+        if self.manager is not None:
+            log.info("manager area closed by %s", self.manager.staff)
+            self.manager.clear()
+            self.manager = None
+        if self.tabs is not None:
+            self.stack.removeWidget(self.tabs)
+            self.tabs.deleteLater()
+            self.tabs = None
+        self.policy = self.missed_points = self.review = None
+        self.settings = self.shift_summary = None
+        self.stack.setCurrentWidget(self.login)
+        self.who_label.clear()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.lock()
+        super().closeEvent(event)
+
+    def done(self, result: int) -> None:  # Esc, accept/reject also close the area
+        self.lock()
+        super().done(result)
+        self.closed.emit()

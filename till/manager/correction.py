@@ -1,0 +1,274 @@
+"""Correct a wrong allocation (seed 004: "delete the previous transaction and allocate
+correctly") in one step: reverse the wrong customer's transaction, claim the same receipt for
+the right customer, linked (``corrects``) and with the manager's reason.
+
+Why one step: done as two separate actions, a manager interrupted in between leaves the
+receipt credited to nobody, or (in the other order) refused as already claimed.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from offline_queue.journal import Journal
+from till.backend_client import BackendClient, BackendError, Customer
+from till.manager.claims import Correction, claim_body, reverse_payload, submit_correction
+from till.manager.customer_finder import CustomerFinder
+from till.manager.login import ManagerSession
+from till.manager.widgets import StatusLine, local_time, plain_error, run_for, touch
+from till.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+COLUMNS = ("Date", "Kind", "Receipt", "Amount", "Points")
+
+
+def correctable(tx: dict[str, Any]) -> bool:
+    """Earns and claims that gave points, have a receipt, and are not reversed already."""
+    return (
+        tx.get("kind") in {"earn", "claim"}
+        and int(tx.get("points") or 0) > 0
+        and bool(tx.get("receipt_no"))
+        and not tx.get("reversed")
+    )
+
+
+def correction_message(result: Correction, target: str) -> tuple[bool, str]:
+    """(ok, plain words) for the outcome of both linked operations."""
+    rev, claim = result.reverse, result.claim
+    if rev.state == "refused":
+        return False, f"Nothing was changed: the earlier allocation was not reversed ({rev.error})."
+    if rev.state == "pending":
+        return True, (
+            "Saved on this till: the loyalty server cannot be reached now. The points will be "
+            f"moved to {target} when it is back."
+        )
+    if claim.state == "sent":
+        points = (claim.result or {}).get("points")
+        return (
+            True,
+            f"Done: the wrong allocation was reversed and {points} points given to {target}.",
+        )
+    if claim.state == "pending":
+        return True, (
+            "The wrong allocation was reversed; giving the points to "
+            f"{target} is saved on this till and will be sent when the server is back."
+        )
+    return False, (
+        f"The wrong allocation was reversed, but the points could not be given to {target}: "
+        f"{claim.error}. Add them with the form above."
+    )
+
+
+class CorrectionPanel(QWidget):
+    """Pick the wrong customer's transaction; move its points to the customer above."""
+
+    corrected = Signal(object)  # Correction
+
+    def __init__(
+        self,
+        client: BackendClient,
+        runner: TaskRunner,
+        journal: Journal,
+        manager: ManagerSession,
+        target: Callable[[], Customer | None],
+        store: Callable[[], str],
+        kick: Callable[[], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._client = client
+        self._runner = runner
+        self._journal = journal
+        self._manager = manager
+        self._target = target
+        self._store = store
+        self._kick = kick or (lambda: None)
+        self.transactions: list[dict[str, Any]] = []
+        self.busy = False
+
+        self.finder = CustomerFinder(client, runner, "Customer who got them by mistake")
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setDefaultSectionSize(44)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAccessibleName("The customer's transactions that can be moved")
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setPlaceholderText("Why, e.g. 'points given to the wrong phone number'")
+        self.reason_edit.setAccessibleName("Reason for the correction")
+        self.move_button = QPushButton("&Move points to the customer above")
+        self.status = StatusLine()
+        touch(self.reason_edit, self.move_button)
+
+        box = QGroupBox("Correct a wrong allocation")
+        inner = QVBoxLayout(box)
+        inner.addWidget(self.finder)
+        inner.addWidget(self.table)
+        reason_row = QHBoxLayout()
+        reason_label = QLabel("Rea&son")
+        reason_label.setBuddy(self.reason_edit)
+        reason_row.addWidget(reason_label)
+        reason_row.addWidget(self.reason_edit, 1)
+        inner.addLayout(reason_row)
+        inner.addWidget(self.move_button)
+        inner.addWidget(self.status)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(box)
+
+        self.finder.found.connect(self._load_transactions)
+        self.finder.cleared.connect(self._clear)
+        self.move_button.clicked.connect(self.move_points)
+        self.reason_edit.returnPressed.connect(self.move_points)
+
+    # -- transactions -----------------------------------------------------------------------
+
+    def _clear(self) -> None:
+        self.transactions = []
+        self.table.setRowCount(0)
+
+    def _load_transactions(self, customer: Customer) -> None:
+        client = self._client
+
+        def done(items: list[dict[str, Any]]) -> None:
+            if self.finder.customer is None or self.finder.customer.id != customer.id:
+                return  # a newer search replaced this customer
+            self.transactions = [t for t in items if correctable(t)]
+            self.table.setRowCount(len(self.transactions))
+            for row, tx in enumerate(self.transactions):
+                values = (
+                    local_time(tx.get("occurred_at")),
+                    str(tx.get("kind")),
+                    str(tx.get("receipt_no") or ""),
+                    str(tx.get("amount") or ""),
+                    str(tx.get("points")),
+                )
+                for col, text in enumerate(values):
+                    item = QTableWidgetItem(text)
+                    if col >= 3:
+                        item.setTextAlignment(
+                            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                        )
+                    self.table.setItem(row, col, item)
+            if self.transactions:
+                self.table.selectRow(0)
+                self.status.info("Choose the transaction to move, give a reason, then Move.")
+            else:
+                self.status.info("This customer has no transaction whose points can be moved.")
+
+        def failed(exc: BaseException) -> None:
+            self.status.error(plain_error(exc))
+
+        run_for(self, self._runner, lambda: client.transactions(customer.id), done, failed)
+
+    def selected(self) -> dict[str, Any] | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        index = rows[0].row()
+        return self.transactions[index] if 0 <= index < len(self.transactions) else None
+
+    # -- moving -----------------------------------------------------------------------------
+
+    def move_points(self) -> None:
+        if self.busy:
+            return
+        wrong = self.finder.customer
+        target = self._target()
+        tx = self.selected()
+        reason = self.reason_edit.text().strip()
+        problem = None
+        if target is None:
+            problem = "Find the customer who should get the points first (above)."
+        elif wrong is None or tx is None:
+            problem = "Find the customer who got the points and choose the transaction."
+        elif wrong.id == target.id:
+            problem = "The points are already with this customer: choose another customer above."
+        elif not target.active:
+            problem = "The customer above is inactive: they cannot earn points."
+        elif not reason:
+            problem = "Give a reason for the correction."
+        if problem:
+            self.status.error(problem)
+            return
+        assert target is not None and wrong is not None and tx is not None
+        try:
+            approval = self._manager.approval()
+            amount = Decimal(str(tx["amount"]))
+        except BackendError as exc:
+            self.status.error(str(exc))
+            return
+        except (InvalidOperation, KeyError):
+            self.status.error("This transaction has no amount to re-allocate.")
+            return
+        reverse = reverse_payload(str(tx["id"]), reason, approval)
+        claim = claim_body(
+            target.id,
+            str(tx["receipt_no"]),
+            str(tx["occurred_at"]),
+            amount,
+            approval,
+            store=self._store(),
+            corrects=str(tx["id"]),
+        )
+        target_name = target.name or f"customer {target.id}"
+        self.busy = True
+        self.move_button.setEnabled(False)
+        self.status.info("Moving…")
+        journal, client = self._journal, self._client
+
+        def done(result: Correction) -> None:
+            self._idle()
+            ok, text = correction_message(result, target_name)
+            (self.status.ok if ok else self.status.error)(text)
+            if ok:
+                self.reason_edit.clear()
+            if "pending" in (result.reverse.state, result.claim.state):
+                self._kick()
+            log.info(
+                "correction of transaction %s by %s: reverse %s, claim %s",
+                tx["id"],
+                self._manager.staff,
+                result.reverse.state,
+                result.claim.state,
+            )
+            self._load_transactions(wrong)
+            self.corrected.emit(result)
+
+        def failed(exc: BaseException) -> None:
+            self._idle()
+            if not isinstance(exc, BackendError):
+                log.error("correction failed", exc_info=exc)
+            self.status.error(plain_error(exc))
+
+        run_for(
+            self,
+            self._runner,
+            lambda: submit_correction(journal, client, wrong.id, reverse, claim),
+            done,
+            failed,
+        )
+
+    def _idle(self) -> None:
+        self.busy = False
+        self.move_button.setEnabled(True)

@@ -1,0 +1,258 @@
+"""The review list: journaled operations the backend refused for good, for a manager to decide.
+
+Why a person decides: a refused earn or claim is a customer's points; the sync worker never
+drops it silently (issue 5). The manager sees what it was, for whom, why the server refused
+it (in plain words) and how old it is, then either sends it again (after fixing the cause,
+e.g. reactivating the account) or cancels it (kept in the journal as cancelled, secrets
+scrubbed). Cancelling asks for confirmation: it gives up on someone's points.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Mapping
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from offline_queue.journal import Journal, Op
+from till.backend_client import BackendClient
+from till.manager.widgets import StatusLine, age_text, plain_error, run_for, touch
+from till.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+COLUMNS = ("Kind", "Customer", "Amount / points", "Why it was refused", "Age")
+KIND_WORDS = {
+    "earn": "Earn",
+    "redeem": "Redemption",
+    "reverse": "Reversal",
+    "claim": "Missed points",
+}
+
+
+def error_words(error: Mapping[str, Any] | None) -> str:
+    """The server's refusal as the manager reads it (plain message of its code)."""
+    if not error:
+        return "No reason was recorded."
+    code = str(error.get("code") or "")
+    status = int(error.get("status") or 0) if str(error.get("status") or "").isdigit() else 0
+    if code:
+        return BackendClient.plain_message(code, error, status)
+    return str(error.get("message") or "No reason was recorded.")
+
+
+def customer_words(op: Op) -> str:
+    customer = op.payload.get("customer_id")
+    if customer is not None:
+        return f"customer {customer}"
+    return f"account {op.account}" if op.account else ""
+
+
+def amount_words(op: Op) -> str:
+    p = op.payload
+    if op.kind in {"earn", "claim"} and p.get("amount") is not None:
+        try:
+            text = f"{Decimal(str(p['amount'])):.2f}"
+        except InvalidOperation:
+            text = str(p["amount"])
+        receipt = p.get("receipt_no")
+        return f"{text} (receipt {receipt})" if receipt else text
+    if op.kind == "redeem" and p.get("points") is not None:
+        return f"{int(p['points'])} points"
+    if op.kind == "reverse":
+        return f"transaction {p.get('transaction_id', '?')}: {p.get('reason', '')}".rstrip(": ")
+    return ""
+
+
+class ReviewPanel(QWidget):
+    """Lists ``Journal.review()``; Retry puts an item back to pending, Cancel gives it up."""
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        journal: Journal,
+        runner: TaskRunner,
+        kick: Callable[[], None] | None = None,
+        clock: Callable[[], float] = time.time,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._journal = journal
+        self._runner = runner
+        self._kick = kick or (lambda: None)
+        self._clock = clock
+        self.items: list[Op] = []
+        self.confirm_box: QMessageBox | None = None
+
+        intro = QLabel(
+            "Operations the loyalty server refused. Retry after fixing the cause; Cancel gives "
+            "the operation up (it stays in the till's journal as cancelled)."
+        )
+        intro.setWordWrap(True)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setDefaultSectionSize(44)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # the reason
+        self.table.setAccessibleName("Refused operations")
+        self.refresh_button = QPushButton("Re&fresh")
+        self.retry_button = QPushButton("&Retry")
+        self.cancel_button = QPushButton("&Cancel operation…")
+        self.status = StatusLine()
+        touch(self.refresh_button, self.retry_button, self.cancel_button)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.refresh_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.retry_button)
+        buttons.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+
+        self.refresh_button.clicked.connect(self.load)
+        self.retry_button.clicked.connect(self.retry)
+        self.cancel_button.clicked.connect(self.ask_cancel)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self._update_buttons()
+
+    def load(self, note: str = "", ok: bool = True) -> None:
+        """Read the list again; ``note`` (what was just done) is shown with the new count."""
+        journal = self._journal
+        run_for(
+            self,
+            self._runner,
+            journal.review,
+            lambda items: self._show(items, note, ok),
+            self._failed,
+        )
+
+    def _show(self, items: list[Op], note: str = "", ok: bool = True) -> None:
+        keep = self.selected()
+        self.items = list(items)
+        now = self._clock()
+        self.table.setRowCount(len(self.items))
+        for row, op in enumerate(self.items):
+            values = (
+                KIND_WORDS.get(op.kind, op.kind),
+                customer_words(op),
+                amount_words(op),
+                error_words(op.last_error),
+                age_text(now - op.created_at),
+            )
+            for col, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, op.op_id)
+                self.table.setItem(row, col, item)
+        for col in (0, 1, 2, 4):
+            self.table.resizeColumnToContents(col)
+        if self.items:
+            ids = [op.op_id for op in self.items]
+            self.table.selectRow(ids.index(keep.op_id) if keep and keep.op_id in ids else 0)
+            summary = f"{len(self.items)} refused operation(s) to review."
+        else:
+            summary = "Nothing to review: the server accepted every operation."
+        if not note:
+            self.status.info(summary)
+        else:
+            (self.status.ok if ok else self.status.error)(f"{note} {summary}")
+        self._update_buttons()
+        self.changed.emit()
+
+    def selected(self) -> Op | None:
+        model = self.table.selectionModel()
+        rows = model.selectedRows() if model is not None else []
+        if not rows:
+            return None
+        index = rows[0].row()
+        return self.items[index] if 0 <= index < len(self.items) else None
+
+    def _update_buttons(self) -> None:
+        has = self.selected() is not None
+        self.retry_button.setEnabled(has)
+        self.cancel_button.setEnabled(has)
+
+    def retry(self) -> None:
+        op = self.selected()
+        if op is None:
+            return
+        journal = self._journal
+
+        def done(_: object) -> None:
+            log.info("review item %s (%s) sent for retry", op.op_id, op.kind)
+            self._kick()
+            self.load("Put back in the queue: it will be sent again now.")
+
+        run_for(
+            self, self._runner, lambda: journal.retry_review(op.op_id), done, self._action_failed
+        )
+
+    def ask_cancel(self) -> None:
+        """Ask first (non-blocking box, so the till keeps running while it is open)."""
+        op = self.selected()
+        if op is None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Cancel this operation?",
+            f"{KIND_WORDS.get(op.kind, op.kind)} for {customer_words(op)} "
+            f"({amount_words(op)}) will not be sent again. The customer's points stay as "
+            "they are now. Cancel it?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        for button in box.buttons():
+            touch(button)
+        box.button(QMessageBox.StandardButton.Yes).setText("&Yes, cancel it")
+        box.button(QMessageBox.StandardButton.No).setText("&No, keep it")
+        box.finished.connect(lambda result: self._cancel_answered(op, result))
+        self.confirm_box = box
+        box.open()
+
+    def _cancel_answered(self, op: Op, result: int) -> None:
+        self.confirm_box = None
+        if result != QMessageBox.StandardButton.Yes:
+            self.status.info("Kept: nothing was cancelled.")
+            return
+        journal = self._journal
+
+        def done(_: object) -> None:
+            log.info("review item %s (%s) cancelled by a manager", op.op_id, op.kind)
+            self.load("Cancelled: it will not be sent again.")
+
+        run_for(
+            self, self._runner, lambda: journal.cancel_review(op.op_id), done, self._action_failed
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        log.error("reading the review list failed", exc_info=exc)
+        self.status.error(plain_error(exc))
+
+    def _action_failed(self, exc: BaseException) -> None:
+        # E.g. the item was resolved meanwhile (OpStateError): say so and show the list as it is.
+        log.warning("review list action failed: %s", type(exc).__name__)
+        self.load(plain_error(exc), ok=False)

@@ -1,0 +1,290 @@
+"""End-of-shift loyalty summary: points earned, redeemed (with OTP / with a manager's
+override), reversals, and what this till still holds — pending and refused operations.
+
+Why both sources: the backend's ledger knows what happened (``GET /v1/reports/shift`` for
+this key's till), the till's journal knows what has not reached the ledger yet. A manager
+closing the till needs both, printed, so nothing is lost between shifts.
+"""
+
+from __future__ import annotations
+
+import logging
+import time as wall_clock
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QMarginsF, Qt, Signal
+from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from offline_queue.journal import Journal
+from till.backend_client import BackendClient, BackendError
+from till.manager.widgets import StatusLine, local_time, plain_error, run_for, touch, utc_iso
+from till.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ShiftSummary:
+    start: str  # UTC ISO
+    end: str  # UTC ISO (exclusive)
+    store: str
+    till: str
+    earned_points: int
+    redeemed_points: int
+    redeemed_value: Decimal
+    redemptions_with_otp: int
+    redemptions_with_override: int
+    reversals: int
+    pending: int
+    pending_in_period: int
+    refused: int
+    refused_in_period: int
+    made_at: str
+
+    def to_text(self) -> str:
+        """The plain-text form (also what is printed)."""
+        lines = [
+            "LOYALTY — END OF SHIFT",
+            f"Store {self.store}   Till {self.till}".rstrip(),
+            f"From  {local_time(self.start)}",
+            f"Until {local_time(self.end)}",
+            "",
+            f"Points earned               {self.earned_points:>10}",
+            f"Points redeemed             {self.redeemed_points:>10}",
+            f"  value                     {self.redeemed_value:>10.2f}",
+            f"  redemptions with OTP      {self.redemptions_with_otp:>10}",
+            f"  with manager override     {self.redemptions_with_override:>10}",
+            f"Reversals                   {self.reversals:>10}",
+            "",
+            "On this till, not yet in the ledger:",
+            f"  pending operations        {self.pending:>10}"
+            + (f"  ({self.pending_in_period} from this period)" if self.pending else ""),
+            f"  refused, to review        {self.refused:>10}"
+            + (f"  ({self.refused_in_period} from this period)" if self.refused else ""),
+            "",
+            f"Printed {local_time(self.made_at)}",
+        ]
+        return "\n".join(lines) + "\n"
+
+
+def day_bounds(first: date, last: date) -> tuple[str, str]:
+    """Local calendar days [first, last] as a UTC ISO window [start, end)."""
+    start = datetime.combine(first, time.min).astimezone()
+    end = datetime.combine(last + timedelta(days=1), time.min).astimezone()
+    return utc_iso(start), utc_iso(end)
+
+
+def build_summary(
+    client: BackendClient, journal: Journal, start: str, end: str, clock: Callable[[], float]
+) -> ShiftSummary:
+    """Blocking (HTTP + SQLite): run it through the task runner."""
+    session = client.session()
+    report = client.report_shift(start, end)
+    lo = datetime.fromisoformat(start.replace("Z", "+00:00")).timestamp()
+    hi = datetime.fromisoformat(end.replace("Z", "+00:00")).timestamp()
+    pending = journal.pending()
+    refused = journal.review()
+    return ShiftSummary(
+        start=start,
+        end=end,
+        store=session.store,
+        till=session.till,
+        earned_points=int(report.get("earned_points") or 0),
+        redeemed_points=int(report.get("redeemed_points") or 0),
+        redeemed_value=Decimal(str(report.get("redeemed_value") or "0")),
+        redemptions_with_otp=int(report.get("redemptions_with_otp") or 0),
+        redemptions_with_override=int(report.get("redemptions_with_override") or 0),
+        reversals=int(report.get("reversals") or 0),
+        pending=len(pending),
+        pending_in_period=sum(1 for op in pending if lo <= op.created_at < hi),
+        refused=len(refused),
+        refused_in_period=sum(1 for op in refused if lo <= op.created_at < hi),
+        made_at=utc_iso(datetime.fromtimestamp(clock(), UTC)),
+    )
+
+
+def text_document(text: str) -> QTextDocument:
+    doc = QTextDocument()
+    doc.setDefaultFont(QFont("Monospace", 10))
+    doc.setPlainText(text)
+    return doc
+
+
+def write_pdf(text: str, path: Path) -> None:
+    """The printable form as a PDF (works without any printer installed)."""
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
+    writer.setTitle("Loyalty end-of-shift summary")
+    text_document(text).print_(writer)
+
+
+class ShiftSummaryPanel(QWidget):
+    """Period (default: today), the figures as text, Print and Save as PDF / text."""
+
+    ready = Signal(object)  # ShiftSummary
+
+    def __init__(
+        self,
+        client: BackendClient,
+        runner: TaskRunner,
+        journal: Journal,
+        clock: Callable[[], float] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._client = client
+        self._runner = runner
+        self._journal = journal
+        self._clock = clock or wall_clock.time
+        self.summary: ShiftSummary | None = None
+        self.print_dialog: QPrintDialog | None = None
+
+        today = QDate.currentDate()
+        self.from_edit = QDateEdit(today)
+        self.to_edit = QDateEdit(today)
+        for edit in (self.from_edit, self.to_edit):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setMinimumWidth(160)
+        self.show_button = QPushButton("&Show")
+        self.text_view = QPlainTextEdit()
+        self.text_view.setReadOnly(True)
+        self.text_view.setFont(QFont("Monospace", 11))
+        self.text_view.setAccessibleName("End-of-shift summary")
+        self.print_button = QPushButton("&Print…")
+        self.pdf_button = QPushButton("Save as P&DF")
+        self.txt_button = QPushButton("Save as te&xt")
+        self.status = StatusLine()
+        touch(self.from_edit, self.to_edit, self.show_button)
+        touch(self.print_button, self.pdf_button, self.txt_button)
+
+        period = QHBoxLayout()
+        from_label = QLabel("&From")
+        from_label.setBuddy(self.from_edit)
+        to_label = QLabel("&To")
+        to_label.setBuddy(self.to_edit)
+        period.addWidget(from_label)
+        period.addWidget(self.from_edit)
+        period.addWidget(to_label)
+        period.addWidget(self.to_edit)
+        period.addWidget(self.show_button)
+        period.addStretch(1)
+        outputs = QHBoxLayout()
+        outputs.addWidget(self.print_button)
+        outputs.addWidget(self.pdf_button)
+        outputs.addWidget(self.txt_button)
+        outputs.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(period)
+        layout.addWidget(self.text_view, 1)
+        layout.addLayout(outputs)
+        layout.addWidget(self.status)
+
+        self.show_button.clicked.connect(self.load)
+        self.print_button.clicked.connect(self.print_summary)
+        self.pdf_button.clicked.connect(lambda: self.save_pdf())
+        self.txt_button.clicked.connect(lambda: self.save_text())
+        self._set_outputs(False)
+
+    def period(self) -> tuple[str, str]:
+        first = self.from_edit.date().toPython()
+        last = self.to_edit.date().toPython()
+        assert isinstance(first, date) and isinstance(last, date)
+        if last < first:
+            first, last = last, first
+        return day_bounds(first, last)
+
+    def load(self) -> None:
+        start, end = self.period()
+        client, journal, clock = self._client, self._journal, self._clock
+        self.show_button.setEnabled(False)
+        self.status.info("Adding up…")
+
+        def done(summary: ShiftSummary) -> None:
+            self.show_button.setEnabled(True)
+            self.summary = summary
+            self.text_view.setPlainText(summary.to_text())
+            self._set_outputs(True)
+            self.status.info("")
+            self.ready.emit(summary)
+
+        def failed(exc: BaseException) -> None:
+            self.show_button.setEnabled(True)
+            if not isinstance(exc, BackendError):
+                log.error("shift summary failed", exc_info=exc)
+            self.status.error(plain_error(exc))
+
+        run_for(
+            self,
+            self._runner,
+            lambda: build_summary(client, journal, start, end, clock),
+            done,
+            failed,
+        )
+
+    def _set_outputs(self, enabled: bool) -> None:
+        for button in (self.print_button, self.pdf_button, self.txt_button):
+            button.setEnabled(enabled)
+
+    def default_path(self, suffix: str) -> Path:
+        assert self.summary is not None
+        day = self.summary.start[:10]
+        return Path.home() / f"loyalty-shift-{self.summary.till or 'till'}-{day}{suffix}"
+
+    def save_text(self, path: Path | None = None) -> Path | None:
+        if self.summary is None:
+            return None
+        target = path or self.default_path(".txt")
+        try:
+            target.write_text(self.summary.to_text(), encoding="utf-8")
+        except OSError as exc:
+            self.status.error(f"Could not save {target}: {exc.strerror}")
+            return None
+        self.status.ok(f"Saved {target}")
+        return target
+
+    def save_pdf(self, path: Path | None = None) -> Path | None:
+        if self.summary is None:
+            return None
+        target = path or self.default_path(".pdf")
+        write_pdf(self.summary.to_text(), target)
+        if not target.exists() or target.stat().st_size == 0:
+            self.status.error(f"Could not save {target}.")
+            return None
+        self.status.ok(f"Saved {target}")
+        return target
+
+    def print_summary(self) -> None:
+        """Opens the system print dialog (non-blocking); prints when accepted."""
+        if self.summary is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        text = self.summary.to_text()
+
+        def finished(result: int) -> None:
+            self.print_dialog = None
+            if result == QDialog.DialogCode.Accepted:
+                text_document(text).print_(printer)
+                self.status.ok("Sent to the printer.")
+
+        dialog.finished.connect(finished)
+        self.print_dialog = dialog
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.show()

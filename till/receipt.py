@@ -1,0 +1,74 @@
+"""The receipt: what the customer takes away, as plain text (screen and printer alike).
+
+Why plain text: a receipt printer prints lines of ~40 characters; the same text is shown
+on screen, so what the cashier sees is what is printed. It says exactly what happened to
+the points: earned, redeemed, new balance — or "points pending" while the earn waits in
+the journal for the backend.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from till.sale import TENDER_NAMES, RedemptionState, Sale, SaleState
+
+WIDTH = 40
+
+
+def _row(left: str, right: str) -> str:
+    space = max(1, WIDTH - len(left) - len(right))
+    return f"{left}{' ' * space}{right}"
+
+
+def _money(value: Decimal, currency: str) -> str:
+    return f"{currency} {value:,.2f}".strip()
+
+
+def render_receipt(sale: Sale, store: str = "", currency: str = "") -> str:
+    lines: list[str] = []
+    if store:
+        lines.append(store.center(WIDTH).rstrip())
+    lines.append(f"Receipt {sale.receipt_no}")
+    lines.append((sale.completed_at or sale.created_at).replace("T", " ")[:19] + " UTC")
+    lines.append("-" * WIDTH)
+    for line in sale.lines:
+        lines.append(_row(line.description[: WIDTH - 14], _money(line.amount, currency)))
+    lines.append("-" * WIDTH)
+    lines.append(_row("TOTAL", _money(sale.total, currency)))
+    r = sale.redemption
+    if r is not None and r.state in (RedemptionState.COMMITTED, RedemptionState.REVERSING):
+        lines.append(_row(f"Loyalty Redemption {r.points} pt", _money(r.value, currency)))
+    for tender in sale.tenders:
+        lines.append(
+            _row(TENDER_NAMES.get(tender.kind, tender.kind), _money(tender.amount, currency))
+        )
+    if sale.change:
+        lines.append(_row("Change", _money(sale.change, currency)))
+    if sale.state == SaleState.VOIDED:
+        lines.append("")
+        lines.append("*** SALE VOIDED ***")
+        if r is not None and r.state == RedemptionState.REVERSED:
+            lines.append(f"Points given back: {r.points}")
+    member = sale.member
+    if member is not None:
+        lines.append("-" * WIDTH)
+        lines.append(f"Member: {member.name} ({member.masked_phone})")
+        if sale.state != SaleState.VOIDED:
+            if r is not None and r.state == RedemptionState.COMMITTED:
+                lines.append(f"Points redeemed: {r.points}")
+            if sale.earn_op_id and sale.earned_points is not None:
+                lines.append(f"Points earned: {sale.earned_points}")
+            elif sale.earn_op_id:
+                lines.append("Points earned: pending")
+                lines.append("(points pending: they will be added")
+                lines.append(" when the loyalty server is back)")
+        balance = sale.balance_after
+        if balance is None and r is not None and sale.earned_points is None and not sale.earn_op_id:
+            balance = r.balance_after
+        if balance is not None:
+            lines.append(f"New balance: {balance} points")
+        elif sale.earn_op_id and sale.earned_points is None:
+            lines.append("New balance: points pending")
+    lines.append("")
+    lines.append("Thank you!".center(WIDTH).rstrip())
+    return "\n".join(lines) + "\n"

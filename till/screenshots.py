@@ -1,0 +1,177 @@
+"""The documentation's screenshots, taken by driving the real demo till (``till --demo
+--screenshot DIR``).
+
+Why drive the real thing: the pictures in the README then show what a cashier really sees —
+a swipe fed through the device pipeline, a real OTP challenge from the backend's SMS outbox,
+a real offline sale with its pending earn. Dialogs are separate windows, so they are drawn
+onto the window's picture where the window manager would show them.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtWidgets import QApplication, QWidget
+
+from devices.events import RawRead
+from till.context import AppContext
+from till.demo import demo_reads
+from till.main_window import MainWindow
+from till.redeem_dialog import RedeemDialog
+from till.sale import SaleState
+
+log = logging.getLogger(__name__)
+
+ALICE_PHONE = "+447700900123"
+
+
+class ScreenshotError(RuntimeError):
+    pass
+
+
+def _wait(app: QApplication, condition: Callable[[], bool], what: str, timeout: float = 20) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        app.processEvents()
+        if time.monotonic() > deadline:
+            raise ScreenshotError(f"timed out waiting for {what}")
+        time.sleep(0.01)  # a script, not a test: let the backend work
+    app.processEvents()
+
+
+def _compose(window: QWidget, dialog: QWidget | None) -> QPixmap:
+    picture = window.grab()
+    if dialog is not None:
+        shot = dialog.grab()
+        painter = QPainter(picture)
+        at = QPoint((picture.width() - shot.width()) // 2, (picture.height() - shot.height()) // 3)
+        painter.fillRect(at.x() - 2, at.y() - 2, shot.width() + 4, shot.height() + 4, "#555555")
+        painter.drawPixmap(at, shot)
+        painter.end()
+    return picture
+
+
+def _save(picture: QPixmap, path: Path, saved: list[Path]) -> None:
+    if not picture.save(str(path), "PNG"):
+        raise ScreenshotError(f"could not write {path}")
+    saved.append(path)
+
+
+def _swipe(ctx: AppContext, label: str) -> None:
+    for read in demo_reads():
+        if read.kind == "swipe" and read.label.startswith(label):
+            ctx.hub.feed(RawRead(read.text, source="demo"))
+            return
+    raise ScreenshotError(f"no demo swipe for {label}")
+
+
+def take_screenshots(
+    app: QApplication, ctx: AppContext, window: MainWindow, out_dir: Path
+) -> list[Path]:
+    """Drive the demo till through its main screens; returns the PNG files written."""
+    demo = ctx.demo
+    if demo is None:
+        raise ScreenshotError("screenshots need the demo backend (till --demo)")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    saved: list[Path] = []
+    window.resize(1600, 900)
+    window.show()
+    _wait(app, lambda: ctx.session is not None and ctx.sync_signals.online is True, "online")
+
+    # 1. Identify: a swipe through the hub, the member shown, a sale rung up.
+    _swipe(ctx, "Alice")
+    _wait(app, lambda: window.flow.sale.member is not None, "the member")
+    for description, amount in (("Groceries", "32.40"), ("Household", "12.10")):
+        window.sale_panel.description_edit.setText(description)
+        window.sale_panel.amount_edit.setText(amount)
+        window.sale_panel.add_button.click()
+    _wait(app, lambda: len(window.flow.sale.lines) == 2, "the lines")
+    _save(_compose(window, None), out_dir / "identify.png", saved)
+
+    # 2. Redemption with OTP: 1,000 points (10.00, above the 5.00 threshold).
+    window.redeem()
+    dialog = window.dialog
+    if not isinstance(dialog, RedeemDialog):
+        raise ScreenshotError(f"no redeem dialog: {window.banner.text()}")
+    dialog.points_edit.setText("1000")
+    dialog.points_edit.textEdited.emit("1000")
+    dialog.redeem_button.click()
+    _wait(app, lambda: dialog.stack.currentWidget() is dialog.otp, "the OTP step")
+    panel = window.demo_panel
+    if panel is not None:
+        panel.refresh_sms()  # type: ignore[attr-defined]
+        _wait(app, lambda: "code" in panel.sms_view.toPlainText(), "the SMS")  # type: ignore[attr-defined]
+    dialog.otp.code_edit.setText("12")
+    _save(_compose(window, dialog), out_dir / "redeem_otp.png", saved)
+    code = demo.last_otp_for(ALICE_PHONE)
+    if code is None:
+        raise ScreenshotError("no OTP in the SMS outbox")
+    dialog.otp.code_edit.setText(code)
+    dialog.otp.confirm_button.click()
+    _wait(app, lambda: window.dialog is None, "the redemption")
+    window.tender("card")
+    window.complete()
+    _wait(app, lambda: window.flow.sale.state == SaleState.COMPLETED, "the sale to complete")
+    _save(_compose(window, None), out_dir / "receipt.png", saved)
+
+    # 3. Offline: backend stopped; cached member; earn journaled; receipt says pending.
+    if panel is not None:
+        panel.toggle_backend()  # type: ignore[attr-defined]
+    else:
+        demo.stop()
+    _wait(app, lambda: ctx.sync_signals.online is False, "offline")
+    window.new_sale()
+    _swipe(ctx, "Alice")
+    _wait(app, lambda: window.flow.sale.member is not None, "the cached member")
+    window.sale_panel.description_edit.setText("Coffee beans")
+    window.sale_panel.amount_edit.setText("25.00")
+    window.sale_panel.add_button.click()
+    _wait(app, lambda: bool(window.flow.sale.lines), "the line")
+    window.tender("cash")
+    window.complete()
+    _wait(app, lambda: window.flow.sale.state == SaleState.COMPLETED, "the offline sale")
+    _wait(app, lambda: window.pending_label.text().endswith(": 1"), "the pending count")
+    _save(_compose(window, None), out_dir / "offline.png", saved)
+    if panel is not None:
+        panel.toggle_backend()  # type: ignore[attr-defined]
+    else:
+        demo.start()
+        ctx.client.set_api_key(demo.api_key)
+    _wait(app, lambda: ctx.sync_signals.online is True, "back online")
+    _wait(app, lambda: window.pending_label.text().endswith(": 0"), "the replay", 30)
+
+    # 4. The manager's screens (when that part of the till is present).
+    manager = window.open_staff_window("till.manager", "ManagerWindow")
+    if manager is not None:
+        try:
+            _manager_shots(app, demo, manager, out_dir, saved)
+        finally:
+            manager.close()
+    return saved
+
+
+def _manager_shots(
+    app: QApplication, demo: object, manager: QWidget, out_dir: Path, saved: list[Path]
+) -> None:
+    login = getattr(manager, "login", None)
+    if login is None:
+        return
+    name, pin = demo.manager  # type: ignore[attr-defined]
+    login.name_edit.setText(name)
+    login.pin_edit.setText(pin)
+    login.submit()
+    _wait(app, lambda: getattr(manager, "tabs", None) is not None, "the manager tabs")
+    select = getattr(manager, "select_tab", None)
+    if select is None:
+        return
+    for tab, file in (("missed_points", "missed_points.png"), ("settings", "manager_settings.png")):
+        if select(tab) is not None:
+            for _ in range(20):
+                app.processEvents()
+                time.sleep(0.02)  # let the tab's background loads land
+            _save(manager.grab(), out_dir / file, saved)

@@ -1,0 +1,132 @@
+"""The technician's card test bench: live reads, sample sessions, barcode backup, diagnostics.
+
+Opened from the till (``TechnicianWindow(ctx, parent)``, Staff > Technician) or standalone
+with ``till-cardtest bench``. It listens to the same device events as the cashier window
+(``ctx.device_signals.identified``), so what the bench shows is what the till gets.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+
+from devices.events import Identified, RawRead, ReadKind
+from till.techbench.barcode_view import BarcodeBackupPanel
+from till.techbench.diagnostics_view import DiagnosticsPanel
+from till.techbench.live_view import LiveReadPanel
+from till.techbench.sample_view import SampleSessionPanel
+
+_SCANS = {
+    ReadKind.MEMBER_BARCODE,
+    ReadKind.MEMBER_QR,
+    ReadKind.PRODUCT_BARCODE,
+    ReadKind.PHONE,
+    ReadKind.UNKNOWN,
+}
+_KEEP_RAW = 32
+
+
+class TechnicianWindow(QWidget):
+    """The bench. ``raw_reads``: a signal of :class:`RawRead` (exact reader output), when
+    available. ``sign_in``: inside the till the bench opens behind the manager PIN gate
+    (there is no technician role in the backend; on site the manager lets the technician
+    in); the standalone bench runs on the technician's own terminal session and has none.
+    """
+
+    def __init__(
+        self, ctx: Any, parent: QWidget | None = None, raw_reads: Any = None, sign_in: bool = True
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.ctx = ctx
+        self.setWindowTitle("Card test bench (technician)")
+        self.resize(960, 720)
+        self._raws: OrderedDict[tuple[str, Any], RawRead] = OrderedDict()
+        self._raw_reads = raw_reads if raw_reads is not None else None
+        self._listening = False
+        self.reads = 0
+        self.signed_in_as = ""
+        # Set by the standalone bench: its raw tap and keyboard-wedge fallback, kept alive here.
+        self.raw_tap: Any = None
+        self.wedge_fallback: Any = None
+        self.live = LiveReadPanel()
+        self.sample = SampleSessionPanel()
+        data_dir = Path(getattr(ctx, "data_dir", Path.cwd()))
+        self.barcode = BarcodeBackupPanel(ctx.runner, data_dir / "card-images")
+        self.diagnostics = DiagnosticsPanel(ctx)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.live, "Live reads")
+        self.tabs.addTab(self.sample, "Sample card")
+        self.tabs.addTab(self.barcode, "Barcode backup")
+        self.tabs.addTab(self.diagnostics, "Diagnostics")
+        self.status_label = QLabel("Readers: waiting for a read.")
+        self.stack = QStackedWidget()
+        self.login: Any = None
+        if sign_in:
+            from till.manager.login import ManagerLogin
+
+            self.login = ManagerLogin(ctx.client, ctx.runner)
+            self.login.unlocked.connect(self._unlocked)
+            self.stack.addWidget(self.login)
+        self.stack.addWidget(self.tabs)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.status_label)
+        if not sign_in:
+            self._listen()
+
+    @property
+    def unlocked(self) -> bool:
+        return self._listening
+
+    def _unlocked(self, manager: Any) -> None:
+        self.signed_in_as = str(getattr(manager, "staff", ""))
+        clear = getattr(manager, "clear", None)
+        if callable(clear):
+            clear()  # the bench writes nothing that needs the PIN again
+        self._listen()
+
+    def _listen(self) -> None:
+        """Show the tabs and start taking reads."""
+        self.stack.setCurrentWidget(self.tabs)
+        signals = self.ctx.device_signals
+        signals.identified.connect(self.on_identified)
+        signals.status.connect(self.status_label.setText)
+        if self._raw_reads is None:
+            self._raw_reads = getattr(signals, "raw", None)
+        if self._raw_reads is not None:
+            self._raw_reads.connect(self.on_raw)
+        self._listening = True
+
+    def on_raw(self, read: RawRead) -> None:
+        self._raws[(read.source, read.at)] = read
+        while len(self._raws) > _KEEP_RAW:
+            self._raws.popitem(last=False)
+
+    def on_identified(self, event: Identified) -> None:
+        self.reads += 1
+        raw = self._raws.pop((event.source, event.at), None)
+        self.live.show_read(event, raw.text if raw is not None else None)
+        if event.kind is ReadKind.MAGSTRIPE:
+            analysis = event.detail
+            if analysis is not None and hasattr(analysis, "to_json"):
+                self.sample.add_swipe(analysis.to_json())
+            if event.card_kind == "loyalty" and analysis is not None and analysis.card_number:
+                self.barcode.set_reference(analysis.card_number)
+                self.diagnostics.set_card(analysis.card_number)
+        elif event.kind in _SCANS and (event.value or event.raw):
+            self.barcode.compare_scan(event, raw.format if raw is not None else None)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._listening:
+            self._listening = False
+            signals = self.ctx.device_signals
+            signals.identified.disconnect(self.on_identified)
+            signals.status.disconnect(self.status_label.setText)
+            if self._raw_reads is not None:
+                self._raw_reads.disconnect(self.on_raw)
+        super().closeEvent(event)

@@ -1,0 +1,139 @@
+"""Builds the :class:`AppContext` from the configuration: the one place parts are connected.
+
+Why one function: production, demo, tests and the benchmark all build the same graph of
+collaborators (client, runner, journal, sync worker, hub, Qt adapters, local stores); only
+the backend URL and key, the data directory and the readers differ. Readers are built from
+the ``[devices]`` settings; one that can't be opened is reported in plain words on the
+status bar instead of stopping the till.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+
+from devices.events import Reader
+from devices.hub import DeviceHub
+from devices.router import Router, RouterSettings
+from offline_queue.journal import Journal
+from offline_queue.sync import SyncWorker
+from till.account_cache import AccountCache
+from till.backend_client import BackendClient
+from till.config import Config
+from till.context import AppContext
+from till.device_signals import DeviceSignals
+from till.sale_store import SaleStore
+from till.sync_signals import SyncSignals
+from till.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+
+def configured_readers(config: Config) -> tuple[list[Reader], list[str]]:
+    """Hardware readers from ``[devices]``; returns them and plain-words problems."""
+    readers: list[Reader] = []
+    problems: list[str] = []
+    dev = config.devices
+    for device in dev.wedge_devices:
+        try:
+            from devices.wedge import EvdevWedgeReader
+
+            readers.append(
+                EvdevWedgeReader(
+                    device,
+                    layout=dev.wedge_layout,
+                    terminator=dev.wedge_terminator,
+                    idle_timeout_ms=dev.wedge_idle_timeout_ms,
+                )
+            )
+        except Exception as exc:
+            problems.append(f"Card reader {device} can't be used: {exc}")
+    if dev.serial_port:
+        try:
+            from devices.serial_reader import SerialReader
+
+            readers.append(
+                SerialReader(
+                    dev.serial_port,
+                    baud=dev.serial_baud,
+                    framing=dev.serial_framing,
+                    terminator=dev.serial_terminator,
+                    stx_etx=dev.serial_stx_etx,
+                    use_bcc=dev.serial_bcc,
+                )
+            )
+        except Exception as exc:
+            problems.append(f"Serial scanner {dev.serial_port} can't be used: {exc}")
+    if dev.camera:
+        try:
+            from devices.camera import CameraReader
+            from devices.decoder import make_decoder
+
+            readers.append(
+                CameraReader(
+                    dev.camera, make_decoder(dev.decoder), repeat_window_s=dev.repeat_window_s
+                )
+            )
+        except Exception as exc:
+            problems.append(f"Camera {dev.camera} can't be used: {exc}")
+    return readers, problems
+
+
+def build_context(
+    config: Config,
+    *,
+    base_url: str,
+    api_key: str,
+    data_dir: Path,
+    journal_path: Path | None = None,
+    readers: Sequence[Reader] | None = None,
+    demo: object | None = None,
+) -> AppContext:
+    """Open the till's files and build its parts; nothing runs until :func:`start`."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    problems: list[str] = []
+    if readers is None:
+        built, problems = configured_readers(config)
+        readers = built
+    runner = TaskRunner()
+    client = BackendClient(base_url, api_key, timeout_s=config.backend.timeout_s)
+    journal = Journal(journal_path or data_dir / "journal.sqlite3")
+    sync_signals = SyncSignals()
+    sync = SyncWorker(journal, client, sync_signals.publish, idle_poll_s=10.0)
+    hub = DeviceHub(Router(RouterSettings.from_config(config.devices)), list(readers))
+    device_signals = DeviceSignals()
+    device_signals.attach(hub)
+    sale_store = SaleStore(data_dir / "sales.sqlite3")
+    account_cache = AccountCache(data_dir / "accounts.sqlite3")
+    ctx = AppContext(
+        config=config,
+        client=client,
+        runner=runner,
+        journal=journal,
+        sync=sync,
+        hub=hub,
+        device_signals=device_signals,
+        sync_signals=sync_signals,
+        sale_store=sale_store,
+        account_cache=account_cache,
+        demo=demo,  # type: ignore[arg-type]
+        data_dir=data_dir,
+    )
+    ctx.startup_problems = problems
+    # Closed in reverse order: stop producers first, then wait for jobs, then files.
+    ctx.add_closer(journal.close)
+    ctx.add_closer(sale_store.close)
+    ctx.add_closer(account_cache.close)
+    ctx.add_closer(lambda: runner.wait_for_done(10_000))
+    ctx.add_closer(sync.stop)
+    ctx.add_closer(hub.stop)
+    return ctx
+
+
+def start(ctx: AppContext) -> None:
+    """Start the readers and the journal's sync worker."""
+    ctx.hub.start()
+    ctx.sync.start()
+    for problem in getattr(ctx, "startup_problems", []):
+        ctx.device_signals.publish_status(problem)
