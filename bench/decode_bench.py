@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 import time
@@ -142,6 +143,11 @@ def main(argv: list[str] | None = None) -> int:
     decoders: dict[str, Decoder] = {
         name: make_decoder(name) for name in ("zxing", "raw-zxing", "raw-pyzbar")
     }
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(
+        f"{os.cpu_count()} CPUs, load average {load:.1f} at start "
+        "(times scale with load: compare against the raw calls in the same run)"
+    )
     all_ok = True
     for folder in dirs:
         frames = load_set(folder)

@@ -47,8 +47,8 @@ def random_payload(rng: np.random.Generator, kind: str) -> str:
         # python-barcode 0.16 drops a leading "99" pair (both libraries read the symbol
         # without it), which would make the truth wrong.
         return "1" + digits[1:] if digits.startswith("99") else digits
-    digits = {"ean13": 12, "upca": 11, "ean8": 7}[kind]
-    body = "".join(rng.choice(list(string.digits), digits))
+    count = {"ean13": 12, "upca": 11, "ean8": 7}[kind]
+    body = "".join(rng.choice(list(string.digits), count))
     return _with_check_digit(body)
 
 

@@ -238,6 +238,8 @@ class CameraReader:
         source = self._open_source(self.spec, self._clock)
         drop = (not source.finite) if self._drop_frames is None else self._drop_frames
         self._slot = LatestFrame(lossless=not drop)
+        self._repeats = RepeatFilter(self._repeats.window_s)
+        self._captured = self._decoded = 0
         self._stop.clear()
         self.finished.clear()
         self.capture_ended.clear()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 
 from server.context import Caller
 from server.db import Clock, inserted_id, iso
@@ -36,8 +36,14 @@ def ensure_till(conn: Connection, store_id: int, code: str) -> int:
     return inserted_id(result)
 
 
+# Built once: SQLAlchemy memoises a statement's cache key on the object, so a prebuilt
+# statement skips the per-call construction and cache-key walk of the ledger's hot path.
+_STORE_ID_OF = select(stores.c.id).where(stores.c.code == bindparam("code"))
+_STORE_SETTINGS = select(stores).where(stores.c.id == bindparam("store_id"))
+
+
 def store_id_of(conn: Connection, code: str) -> int:
-    row = conn.execute(select(stores.c.id).where(stores.c.code == code)).first()
+    row = conn.execute(_STORE_ID_OF, {"code": code}).first()
     if row is None:
         raise NotFound(f"No store {code!r}", code="not_found")
     return int(row.id)
@@ -119,10 +125,38 @@ def set_policy(conn: Connection, store_id: int, otp_required: bool, otp_min_valu
 
 
 def store_settings(conn: Connection, store_id: int) -> Any:
-    row = conn.execute(select(stores).where(stores.c.id == store_id)).first()
+    row = conn.execute(_STORE_SETTINGS, {"store_id": store_id}).first()
     if row is None:
         raise NotFound("No such store", code="not_found")
     return row
+
+
+class Stores:
+    """Store rows (programme settings, OTP policy) read at most once per write transaction.
+
+    A batch of operations asks for the same store row once per operation; no ledger
+    operation changes a store row (``PUT /v1/policy`` is a transaction of its own), so the
+    first read holds for the whole transaction. On SQLite the write lock makes that exact;
+    on PostgreSQL the batch then behaves as if ordered before a concurrent policy change.
+    Misses (``not_found``) are not remembered: they raise every time, as before.
+    """
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+        self._rows: dict[int, Any] = {}
+        self._ids: dict[str, int] = {}
+
+    def settings(self, store_id: int) -> Any:
+        row = self._rows.get(store_id)
+        if row is None:
+            row = self._rows[store_id] = store_settings(self._conn, store_id)
+        return row
+
+    def id_of(self, code: str) -> int:
+        found = self._ids.get(code)
+        if found is None:
+            found = self._ids[code] = store_id_of(self._conn, code)
+        return found
 
 
 def policy_json(row: Any) -> dict[str, Any]:

@@ -100,6 +100,10 @@ def _serve(args: argparse.Namespace) -> int:
         gateway = WebhookGateway(args.sms_webhook, os.environ.get("TILL_SMS_WEBHOOK_TOKEN"))
     elif args.sms_outbox:
         gateway = OutboxGateway(args.sms_outbox)
+    else:
+        logging.getLogger("server").warning(
+            "No SMS gateway (--sms-outbox or --sms-webhook): OTP requests will fail"
+        )
     limits = Limits(otp_ttl_s=args.otp_ttl, otp_resend_interval_s=args.otp_resend_interval)
     backend = Backend(make_engine(args.db), sms=gateway, limits=limits)
     config = uvicorn.Config(
@@ -153,12 +157,13 @@ def main(argv: list[str] | None = None) -> int:
     from server.db import Clock, make_engine, write
     from server.errors import ServerError
     from server.service import Backend
+    from server.sms import DiscardGateway
 
     engine = make_engine(args.db)
     clock = Clock()
     try:
         if args.command == "seed-demo":
-            demo_data.seed(Backend(engine))
+            demo_data.seed(Backend(engine, sms=DiscardGateway()))
             print("Demo data ready: store DEMO, till T1")
         elif args.command == "create-key":
             key = write(engine, lambda c: accounts.create_key(c, args.store, args.till, clock))

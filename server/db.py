@@ -6,6 +6,7 @@ write transaction opened with ``BEGIN IMMEDIATE`` so that writers queue for the 
 front instead of failing with "database is locked" when a read upgrades to a write: that is
 what keeps balances exact under concurrent requests. PostgreSQL: plain transactions; the
 write paths lock the customer row with ``SELECT ... FOR UPDATE`` (ignored by SQLite).
+``in_savepoint`` nests each operation of a ``/v1/ops`` batch inside one such transaction.
 """
 
 from __future__ import annotations
@@ -112,6 +113,50 @@ def _write_once(engine: Engine, fn: Callable[[Connection], T]) -> T:
             raise
         conn.commit()
         return result
+
+
+def in_savepoint(conn: Connection, fn: Callable[[Connection], T]) -> T:
+    """Run ``fn`` inside a SAVEPOINT of the caller's write transaction.
+
+    This is how ``POST /v1/ops`` applies a whole batch in one transaction (one commit, one
+    fsync) while each operation still succeeds or fails on its own: a refused operation
+    rolls back to its savepoint, which undoes its writes and nothing else ("ROLLBACK TO
+    SAVEPOINT ... reverts the state of the database back to what it was just after the
+    corresponding SAVEPOINT", https://sqlite.org/lang_savepoint.html). The savepoint stays
+    on the stack after that (SQLite and PostgreSQL alike) and later ones nest inside it:
+    harmless, they all end with the one COMMIT.
+    A ``ServerError`` marked ``commit`` releases the savepoint instead, exactly as
+    ``write`` commits it: failed OTP or PIN attempts stay counted. A unique-constraint race
+    (PostgreSQL) rolls back to the savepoint and runs ``fn`` once more, like ``write``.
+
+    SAVEPOINT needs the outer ``BEGIN`` to be ours: pysqlite's legacy transaction handling
+    would otherwise issue its own BEGIN/COMMIT around statements and end the transaction
+    under the savepoint; ``_on_connect`` sets ``isolation_level = None`` and ``_on_begin``
+    emits ``BEGIN IMMEDIATE`` (SQLAlchemy, "Serializable isolation / Savepoints /
+    Transactional DDL" for pysqlite). Savepoints are standard SQL, so PostgreSQL needs
+    nothing special.
+    """
+    for attempt in (1, 2):
+        nested = conn.begin_nested()
+        try:
+            result = fn(conn)
+        except ServerError as exc:
+            if exc.commit:
+                nested.commit()
+            else:
+                nested.rollback()
+            raise
+        except IntegrityError:
+            nested.rollback()
+            if attempt == 2:
+                raise
+            continue
+        except BaseException:
+            nested.rollback()
+            raise
+        nested.commit()
+        return result
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 class Clock:

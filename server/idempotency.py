@@ -14,10 +14,14 @@ import hashlib
 import json
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, bindparam, insert, select
 
 from server.errors import Conflict
 from server.schema import operations
+
+# Built once (SQLAlchemy memoises a statement's cache key): every operation runs both.
+_RECALL = select(operations).where(operations.c.op_id == bindparam("op_id"))
+_REMEMBER = insert(operations)
 
 
 def body_hash(kind: str, scope: dict[str, Any], body: dict[str, Any]) -> str:
@@ -39,7 +43,7 @@ def body_hash(kind: str, scope: dict[str, Any], body: dict[str, Any]) -> str:
 def recall(
     conn: Connection, op_id: str, kind: str, digest: str
 ) -> tuple[int, dict[str, Any]] | None:
-    row = conn.execute(select(operations).where(operations.c.op_id == op_id)).first()
+    row = conn.execute(_RECALL, {"op_id": op_id}).first()
     if row is None:
         return None
     if row.kind != kind or row.body_hash != digest:
@@ -62,12 +66,13 @@ def remember(
     now: str,
 ) -> None:
     conn.execute(
-        insert(operations).values(
-            op_id=op_id,
-            kind=kind,
-            body_hash=digest,
-            status=status,
-            response=json.dumps(response, separators=(",", ":")),
-            created_at=now,
-        )
+        _REMEMBER,
+        {
+            "op_id": op_id,
+            "kind": kind,
+            "body_hash": digest,
+            "status": status,
+            "response": json.dumps(response, separators=(",", ":")),
+            "created_at": now,
+        },
     )

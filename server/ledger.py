@@ -1,6 +1,7 @@
 """The append-only points ledger: earn, redeem, reversal, missed-points claim.
 
-Each function runs inside one serialised write transaction (``db.write``): it reads the
+Each function runs inside one serialised write transaction (``db.write``), or inside a
+savepoint of one when it is part of a ``/v1/ops`` batch (``db.in_savepoint``): it reads the
 customer row ``FOR UPDATE`` (PostgreSQL; SQLite already holds the write lock from ``BEGIN
 IMMEDIATE``), checks the rules, appends one entry and moves the cached balance by the same
 amount. Checks that count attempts (OTP, manager PIN) run before any effect, because their
@@ -15,10 +16,10 @@ from datetime import timedelta
 from decimal import ROUND_DOWN, Decimal
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
 from server import approval, otp
-from server.accounts import store_id_of, store_settings
+from server.accounts import Stores
 from server.context import Caller, Limits
 from server.db import Clock, inserted_id, iso
 from server.errors import Conflict, Forbidden, InvalidRequest, NotFound
@@ -27,6 +28,24 @@ from server.schema import customers, ledger, receipts
 from server.sms import Sms
 
 FUTURE_TOLERANCE = timedelta(minutes=5)
+
+# The hot path's statements, built once: SQLAlchemy memoises the cache key on a statement
+# object, so executing a prebuilt one with parameters skips building it and walking it for
+# its cache key on every operation (most of the per-operation CPU in a replayed batch).
+_CUSTOMER_FOR_UPDATE = (
+    select(customers).where(customers.c.id == bindparam("customer_id")).with_for_update()
+)
+_INSERT_ENTRY = insert(ledger)
+_SET_BALANCE = (
+    update(customers)
+    .where(customers.c.id == bindparam("customer_id"))
+    .values(balance=bindparam("new_balance"))
+)
+_RECEIPT_OWNER = select(receipts.c.transaction_id).where(
+    receipts.c.store_id == bindparam("store_id"),
+    receipts.c.receipt_no == bindparam("receipt_no"),
+)
+_INSERT_RECEIPT = insert(receipts)
 
 
 @dataclass
@@ -46,9 +65,7 @@ def value_of(points: int, point_value: Decimal) -> Decimal:
 
 
 def customer_for_update(conn: Connection, customer_id: int) -> Any:
-    row = conn.execute(
-        select(customers).where(customers.c.id == customer_id).with_for_update()
-    ).first()
+    row = conn.execute(_CUSTOMER_FOR_UPDATE, {"customer_id": customer_id}).first()
     if row is None:
         raise NotFound("No such customer", code="not_found", customer_id=customer_id)
     return row
@@ -66,23 +83,20 @@ def _append(conn: Connection, customer: Any, **values: Any) -> tuple[int, int]:
     balance = int(customer.balance) + int(values["points"])
     if balance < 0:  # pragma: no cover - every caller checks first; this is the invariant
         raise Conflict("Not enough points", code="insufficient_points", balance=customer.balance)
-    entry_id = inserted_id(conn.execute(insert(ledger).values(customer_id=customer.id, **values)))
-    conn.execute(update(customers).where(customers.c.id == customer.id).values(balance=balance))
+    entry_id = inserted_id(conn.execute(_INSERT_ENTRY, {"customer_id": customer.id, **values}))
+    conn.execute(_SET_BALANCE, {"customer_id": customer.id, "new_balance": balance})
     return entry_id, balance
 
 
 def _claim_receipt(conn: Connection, store_id: int, receipt_no: str, entry_id: int) -> None:
     conn.execute(
-        insert(receipts).values(store_id=store_id, receipt_no=receipt_no, transaction_id=entry_id)
+        _INSERT_RECEIPT,
+        {"store_id": store_id, "receipt_no": receipt_no, "transaction_id": entry_id},
     )
 
 
 def _check_receipt_free(conn: Connection, store_id: int, receipt_no: str) -> None:
-    row = conn.execute(
-        select(receipts.c.transaction_id).where(
-            receipts.c.store_id == store_id, receipts.c.receipt_no == receipt_no
-        )
-    ).first()
+    row = conn.execute(_RECEIPT_OWNER, {"store_id": store_id, "receipt_no": receipt_no}).first()
     if row is not None:
         raise Conflict(
             "Points were already given for this receipt",
@@ -98,8 +112,10 @@ def _not_future(t: Any, clock: Clock) -> None:
         )
 
 
-def earn(conn: Connection, caller: Caller, req: EarnRequest, clock: Clock) -> Outcome:
-    store = store_settings(conn, caller.store_id)
+def earn(
+    conn: Connection, caller: Caller, req: EarnRequest, clock: Clock, stores: Stores | None = None
+) -> Outcome:
+    store = (stores or Stores(conn)).settings(caller.store_id)
     customer = customer_for_update(conn, req.customer_id)
     _require_active(customer)
     _not_future(req.occurred_at, clock)
@@ -128,9 +144,14 @@ def earn(conn: Connection, caller: Caller, req: EarnRequest, clock: Clock) -> Ou
 
 
 def redeem(
-    conn: Connection, caller: Caller, req: RedeemRequest, clock: Clock, limits: Limits
+    conn: Connection,
+    caller: Caller,
+    req: RedeemRequest,
+    clock: Clock,
+    limits: Limits,
+    stores: Stores | None = None,
 ) -> Outcome:
-    store = store_settings(conn, caller.store_id)
+    store = (stores or Stores(conn)).settings(caller.store_id)
     customer = customer_for_update(conn, req.customer_id)
     _require_active(customer)
     if (req.challenge_id is None) != (req.otp is None):
@@ -272,11 +293,17 @@ def reverse(
 
 
 def claim(
-    conn: Connection, caller: Caller, req: ClaimRequest, clock: Clock, limits: Limits
+    conn: Connection,
+    caller: Caller,
+    req: ClaimRequest,
+    clock: Clock,
+    limits: Limits,
+    stores: Stores | None = None,
 ) -> Outcome:
     """Missed points after the fact (seed 004), approved by a manager of the key's store."""
-    store_id = store_id_of(conn, req.store) if req.store else caller.store_id
-    store = store_settings(conn, store_id)
+    stores = stores or Stores(conn)
+    store_id = stores.id_of(req.store) if req.store else caller.store_id
+    store = stores.settings(store_id)
     customer = customer_for_update(conn, req.customer_id)
     _require_active(customer)
     _not_future(req.occurred_at, clock)

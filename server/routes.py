@@ -9,11 +9,10 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from server import __version__, programs
+from server import __version__
 from server import responses as R
-from server.approval import require_manager
 from server.context import Caller
-from server.db import iso, read, write
+from server.db import iso
 from server.errors import InvalidRequest, Unauthorized
 from server.models import (
     MAX_ID,
@@ -195,25 +194,15 @@ def put_program(
     caller: Auth,
     svc: Svc,
 ) -> JSONResponse:
-    def tx(conn: Any) -> tuple[bool, dict[str, Any]]:
-        require_manager(conn, caller.store_id, body.approval, svc.clock, svc.limits)
-        return programs.put_program(conn, name, body.range_start, body.range_end)
-
-    created, out = write(svc.engine, tx)
+    created, out = svc.put_program(caller, name, body)
     return JSONResponse(out, status_code=201 if created else 200)
 
 
 @router.get("/programs", responses=documented(200, R.Programs))
 def list_programs(_caller: Auth, svc: Svc) -> dict[str, Any]:
-    return read(svc.engine, programs.list_programs)
+    return svc.list_programs()
 
 
 @router.post("/cards", status_code=201, responses=documented(201, R.CardsResult))
 def register_cards(body: CardsRegister, caller: Auth, svc: Svc) -> JSONResponse:
-    now = iso(svc.clock.now())
-
-    def tx(conn: Any) -> dict[str, Any]:
-        require_manager(conn, caller.store_id, body.approval, svc.clock, svc.limits)
-        return programs.register_cards(conn, body.program, body.numbers, now)
-
-    return _created(write(svc.engine, tx))
+    return _created(svc.register_cards(caller, body))

@@ -1,53 +1,32 @@
 """The backend's use cases, each one transaction, shared by HTTP routes, ``/v1/ops``, the
-CLI and the demo seeding, so a replayed operation takes exactly the same path as a live one.
+CLI and the demo seeding, so a replayed operation takes exactly the same path as a live one
+(a ``/v1/ops`` batch is one transaction with a savepoint per operation: ``operations``).
 """
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 from sqlalchemy import Connection, Engine
 
-from server import accounts, approval, customers, ledger, otp, reports
+from server import accounts, approval, customers, ledger, operations, otp, programs, reports
 from server.context import Caller, Limits
 from server.db import Clock, iso, read, write
-from server.errors import Conflict, InvalidRequest, ServerError, Unavailable
+from server.errors import Conflict
 from server.idempotency import body_hash, recall, remember
 from server.models import (
-    ClaimRequest,
+    CardsRegister,
     CustomerCreate,
-    EarnRequest,
     OpItem,
     OtpRequest,
     PolicyRequest,
-    RedeemRequest,
-    ReverseOp,
-    ReverseRequest,
+    ProgramPut,
     StaffVerify,
-    describe_errors,
 )
 from server.sms import NullGateway, SmsGateway
-
-log = logging.getLogger("server.service")
-
-OP_MODELS: dict[str, type[BaseModel]] = {
-    "earn": EarnRequest,
-    "redeem": RedeemRequest,
-    "reverse": ReverseOp,
-    "claim": ClaimRequest,
-}
-
-
-def validation_error(exc: ValidationError, prefix: str = "") -> InvalidRequest:
-    """A pydantic error as ``invalid_request`` naming the first offending field."""
-    message, field = describe_errors(
-        list(exc.errors(include_url=False, include_input=False)), prefix
-    )
-    return InvalidRequest(message, code="invalid_request", field=field)
 
 
 @dataclass
@@ -131,75 +110,42 @@ class Backend:
         self.sms.send(message)
         return dict(body)
 
-    # -- ledger operations (idempotent) ---------------------------------------------------
+    # -- ledger operations (idempotent; see ``server.operations``) -----------------------
+    def _runner(self) -> operations.Runner:
+        # Built per call: tests swap ``clock`` and ``sms`` on a live backend.
+        return operations.Runner(self.engine, self.sms, self.clock, self.limits)
+
     def run(
         self, kind: str, caller: Caller, req: BaseModel, transaction_id: int | None = None
     ) -> tuple[int, dict[str, Any]]:
         """One ledger write, exactly once per ``op_id``; returns (status, body)."""
-        payload = req.model_dump(mode="json", exclude={"transaction_id"})
-        scope = {"store": caller.store_id, "transaction_id": transaction_id}
-        digest = body_hash(kind, scope, payload)
-        op_id: str = payload["op_id"]
-
-        def tx(conn: Connection) -> tuple[int, dict[str, Any], list[Any]]:
-            prev = recall(conn, op_id, kind, digest)
-            if prev is not None:
-                return prev[0], prev[1], []
-            outcome = self._effect(conn, kind, caller, req, transaction_id)
-            remember(conn, op_id, kind, digest, 201, outcome.body, iso(self.clock.now()))
-            return 201, outcome.body, outcome.sms
-
-        status, body, messages = write(self.engine, tx)
-        for message in messages:
-            try:
-                self.sms.send(message)
-            except Unavailable:
-                # The points are booked; a lost courtesy SMS must not turn that into an error.
-                log.warning("%s SMS not delivered for op %s", kind, op_id)
-        return status, body
-
-    def _effect(
-        self,
-        conn: Connection,
-        kind: str,
-        caller: Caller,
-        req: BaseModel,
-        transaction_id: int | None,
-    ) -> ledger.Outcome:
-        if isinstance(req, EarnRequest):
-            return ledger.earn(conn, caller, req, self.clock)
-        if isinstance(req, RedeemRequest):
-            return ledger.redeem(conn, caller, req, self.clock, self.limits)
-        if isinstance(req, ClaimRequest):
-            return ledger.claim(conn, caller, req, self.clock, self.limits)
-        if isinstance(req, ReverseRequest) and transaction_id is not None:
-            return ledger.reverse(conn, caller, transaction_id, req, self.clock, self.limits)
-        raise InvalidRequest(f"kind: unknown operation {kind!r}", field="kind")
+        return self._runner().run(caller, operations.prepare(kind, caller, req, transaction_id))
 
     def run_batch(self, caller: Caller, items: list[OpItem]) -> list[dict[str, Any]]:
-        """Each op on its own (own transaction, own outcome); one failure stops nothing."""
-        results = []
-        for item in items:
-            try:
-                status, body = self._run_item(caller, item)
-            except ServerError as exc:
-                status, body = exc.status, exc.body()
-            results.append({"op_id": item.op_id, "status": status, "body": body})
-        return results
+        """The ops in one transaction, a savepoint each: one failure undoes only itself."""
+        return self._runner().run_batch(caller, items)
 
-    def _run_item(self, caller: Caller, item: OpItem) -> tuple[int, dict[str, Any]]:
-        raw = dict(item.body)
-        raw.setdefault("op_id", item.op_id)
-        if raw["op_id"] != item.op_id:
-            raise InvalidRequest("body.op_id: differs from the op's op_id", field="body.op_id")
-        try:
-            req = OP_MODELS[item.kind].model_validate(raw)
-        except ValidationError as exc:
-            raise validation_error(exc, "body.") from None
-        if isinstance(req, ReverseOp):
-            plain = ReverseRequest.model_validate(req.model_dump(exclude={"transaction_id"}))
-            return self.run("reverse", caller, plain, req.transaction_id)
-        return self.run(item.kind, caller, req)
+    # -- card programs (technician tools) ------------------------------------------------
+    def put_program(
+        self, caller: Caller, name: str, req: ProgramPut
+    ) -> tuple[bool, dict[str, Any]]:
+        def tx(conn: Connection) -> tuple[bool, dict[str, Any]]:
+            approval.require_manager(conn, caller.store_id, req.approval, self.clock, self.limits)
+            return programs.put_program(conn, name, req.range_start, req.range_end)
+
+        return write(self.engine, tx)
+
+    def list_programs(self) -> dict[str, Any]:
+        return read(self.engine, programs.list_programs)
+
+    def register_cards(self, caller: Caller, req: CardsRegister) -> dict[str, Any]:
+        now = iso(self.clock.now())
+
+        def tx(conn: Connection) -> dict[str, Any]:
+            approval.require_manager(conn, caller.store_id, req.approval, self.clock, self.limits)
+            return programs.register_cards(conn, req.program, req.numbers, now)
+
+        return write(self.engine, tx)
 
     # -- reports --------------------------------------------------------------------------
     def redemptions_report(

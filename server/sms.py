@@ -35,10 +35,20 @@ class SmsGateway(Protocol):
 
 
 class NullGateway:
-    """Drops messages: a backend without SMS configured (earn SMS are then skipped)."""
+    """No gateway configured: refuses, so a code request fails visibly (503) instead of a
+    customer waiting for an SMS that was never sent. Earn SMS failures are only logged."""
 
     def send(self, message: Sms) -> None:
-        log.info("SMS gateway not configured; message to %s dropped", _mask(message.to))
+        raise Unavailable(
+            "No SMS gateway is configured on the loyalty server", code="sms_unavailable"
+        )
+
+
+class DiscardGateway:
+    """Drops messages on purpose: seeding demo data must not text anyone."""
+
+    def send(self, message: Sms) -> None:
+        return None
 
 
 class OutboxGateway:
@@ -82,10 +92,6 @@ class WebhookGateway:
         if resp.status_code >= 300:
             log.warning("SMS webhook answered HTTP %s", resp.status_code)
             raise Unavailable("The SMS service refused the message", code="sms_unavailable")
-
-
-def _mask(phone: str) -> str:
-    return mask_phone(phone)
 
 
 def mask_phone(phone: str) -> str:

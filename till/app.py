@@ -64,15 +64,19 @@ def open_till(
     data_dir: Path,
     readers: Sequence[Reader] | None = None,
     demo: object | None = None,
+    journal_path: Path | None = None,
+    config_path: Path | None = None,
 ) -> tuple[AppContext, MainWindow]:
     ctx = build_context(
         config,
         base_url=base_url,
         api_key=api_key,
         data_dir=data_dir,
+        journal_path=journal_path,
         readers=readers,
         demo=demo,
     )
+    ctx.config_path = config_path
     return ctx, create_window(ctx)
 
 

@@ -388,7 +388,7 @@ class BackendClient:
     ) -> dict[str, Any]:
         body = {
             "otp_required": otp_required,
-            "otp_min_value": str(otp_min_value),
+            "otp_min_value": wire_money(otp_min_value),
             "approval": dict(approval_),
         }
         return dict(self.request("PUT", "/v1/policy", json=body))
@@ -418,6 +418,11 @@ _LATER = "Points will be added when it is back."
 _CASHIER_429 = {"otp_resend_limited", "otp_rate_limited", "otp_locked", "approval_locked"}
 
 
+def wire_money(amount: Decimal) -> str:
+    """Money on the wire: a plain decimal string with two places ("12.50", never "1E+2")."""
+    return f"{Decimal(amount).quantize(Decimal('0.01')):f}"
+
+
 def wire_id(value: str | int) -> str | int:
     """Ids travel as JSON integers when they are numeric (the reference backend's ids are)."""
     if isinstance(value, int):
@@ -432,7 +437,7 @@ def earn_body(
     body: dict[str, Any] = {
         "op_id": op_id,
         "customer_id": wire_id(customer_id),
-        "amount": str(amount),
+        "amount": wire_money(amount),
         "receipt_no": receipt_no,
     }
     if occurred_at:

@@ -68,8 +68,27 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     if args.demo:
-        return _run_demo(app, config, args.screenshot)
-    return _run(app, config, args.screenshot)
+        return _run_demo(app, config, args.screenshot, config_file)
+    return _run(app, config, args.screenshot, config_file)
+
+
+def _quit_on_signals(app: object) -> object:
+    """Ctrl+C or SIGTERM ends the till cleanly (journal closed, demo backend stopped).
+
+    Python only runs signal handlers between bytecodes; a short timer gives it that chance
+    while Qt's event loop runs.
+    """
+    import signal
+
+    from PySide6.QtCore import QCoreApplication, QTimer
+
+    assert isinstance(app, QCoreApplication)
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: app.quit())
+    timer = QTimer()
+    timer.timeout.connect(lambda: None)
+    timer.start(250)
+    return timer
 
 
 def _set_api_key(config: object) -> int:
@@ -89,7 +108,7 @@ def _set_api_key(config: object) -> int:
     return 0
 
 
-def _run(app: object, config: object, screenshot: Path | None) -> int:
+def _run(app: object, config: object, screenshot: Path | None, config_file: Path | None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from till.app import close_till, open_till
@@ -116,11 +135,13 @@ def _run(app: object, config: object, screenshot: Path | None) -> int:
             )
             return 2
         url = "http://127.0.0.1:9"
+    journal_path: Path | None = None
     if screenshot is not None:
         tmp = tempfile.TemporaryDirectory(prefix="till-shot-")
         data_dir = Path(tmp.name)
     else:
-        data_dir = config.journal_path().parent
+        journal_path = config.journal_path()
+        data_dir = journal_path.parent
     try:
         ctx, window = open_till(
             config,
@@ -128,6 +149,8 @@ def _run(app: object, config: object, screenshot: Path | None) -> int:
             api_key=api_key,
             data_dir=data_dir,
             readers=[] if screenshot is not None else None,
+            journal_path=journal_path,
+            config_path=config_file,
         )
     except Exception as exc:
         log.exception("the till could not start")
@@ -142,14 +165,19 @@ def _run(app: object, config: object, screenshot: Path | None) -> int:
                 return 1
             print(screenshot)
             return 0
-        return int(app.exec())
+        keep = _quit_on_signals(app)
+        code = int(app.exec())
+        del keep
+        return code
     finally:
         close_till(ctx, window)
         if tmp is not None:
             tmp.cleanup()
 
 
-def _run_demo(app: object, config: object, screenshot: Path | None) -> int:
+def _run_demo(
+    app: object, config: object, screenshot: Path | None, config_file: Path | None
+) -> int:
     from PySide6.QtWidgets import QApplication
 
     from till.app import close_till, open_till
@@ -168,6 +196,7 @@ def _run_demo(app: object, config: object, screenshot: Path | None) -> int:
             data_dir=env.till_dir,
             readers=[],
             demo=backend,
+            config_path=config_file,
         )
         try:
             window.show()
@@ -177,7 +206,10 @@ def _run_demo(app: object, config: object, screenshot: Path | None) -> int:
                 for path in take_screenshots(app, ctx, window, screenshot):
                     print(path)
                 return 0
-            return int(app.exec())
+            keep = _quit_on_signals(app)
+            code = int(app.exec())
+            del keep
+            return code
         finally:
             close_till(ctx, window)
     except Exception as exc:

@@ -64,6 +64,7 @@ class AppContext:
     - ``data_dir``: where the till keeps its files (journal, sales, cache).
     - ``staff``: name of the signed-in cashier, "" when none.
     - ``startup_problems``: plain-words device problems found while building the context.
+    - ``config_path``: the configuration file in use (None: defaults / default path).
     """
 
     config: Config
@@ -81,6 +82,7 @@ class AppContext:
     data_dir: Path = field(default_factory=Path)
     staff: str = ""
     startup_problems: list[str] = field(default_factory=list)
+    config_path: Path | None = None
     _closers: list[Callable[[], Any]] = field(default_factory=list, repr=False)
 
     def refresh_session(

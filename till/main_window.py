@@ -30,10 +30,11 @@ from PySide6.QtWidgets import (
 from devices.events import Identified
 from till import __version__
 from till.backend_monitor import BackendMonitor
+from till.cashier_dialogs import CashierDialogs
 from till.context import AppContext
 from till.identify import Identifier, LookupKind, LookupResult
 from till.member_panel import MemberPanel
-from till.op_sender import OperationSender, OpOutcome, OpStatus
+from till.op_sender import OperationSender
 from till.receipt_panel import ReceiptPanel
 from till.recovery import Recovery
 from till.redeem_dialog import RedeemDialog
@@ -46,11 +47,6 @@ from till.tasks import TaskRunner
 from till.void_dialog import VoidDialog
 
 log = logging.getLogger(__name__)
-
-OFFLINE_REDEEM = (
-    "Points can't be used while the loyalty server is offline: the code sent to the "
-    "customer's phone can't be checked. Take another payment; points are still earned."
-)
 
 
 class MainWindow(QMainWindow):
@@ -72,11 +68,14 @@ class MainWindow(QMainWindow):
         pool.setMaxThreadCount(1)  # the sale's writes reach the disk in the cashier's order
         self.sale_runner = TaskRunner(pool, self)
         sender = OperationSender(ctx.journal, ctx.client, self.sale_runner, ctx.sync)
-        self.flow = SaleFlow(ctx.sale_store, sender, self.sale_runner, self._till_code, self)
+        self.flow = SaleFlow(
+            ctx.sale_store, sender, self.sale_runner, self._till_code, self, ctx.journal
+        )
         self.identifier = Identifier(ctx.client, ctx.account_cache, ctx.runner)
         self.monitor = BackendMonitor(ctx, parent=self)
         self.recovery = Recovery(ctx.sale_store, ctx.journal, self.flow, self.sale_runner)
         self.dialog: QDialog | None = None
+        self.dialogs = CashierDialogs(self)
         self.demo_panel: QWidget | None = None  # set by till.app in demo mode
         self.wedge_fallback: object = None  # set by till.app when installed
         self._build()
@@ -281,25 +280,7 @@ class MainWindow(QMainWindow):
             self.monitor.poll()
 
     def register(self, card: str | None, phone: str | None) -> None:
-        if not self.flow.sale.can_change_member():
-            self.say("Payment has started: register the member after this sale.", "warn")
-            return
-        if self.ctx.sync_signals.online is False:
-            self.say("New members can be registered when the loyalty server is back.", "warn")
-            return
-        dialog = RegistrationDialog(self.ctx.client, self.ctx.runner, card, phone, self)
-
-        def accepted() -> None:
-            if dialog.customer is not None:
-                from till.identify import member_from
-
-                customer = dialog.customer
-                self.ctx.runner.run(lambda: self.ctx.account_cache.put(customer, card=card))
-                self.flow.set_member(member_from(customer))
-                self.say(f"Welcome, {customer.name}: registered and added to this sale.", "ok")
-
-        dialog.accepted.connect(accepted)
-        self._open(dialog)
+        self.dialogs.register(card, phone)
 
     def remove_member(self) -> None:
         if self.flow.remove_member():
@@ -323,87 +304,14 @@ class MainWindow(QMainWindow):
             self.say(f"{name}: {self.sale_panel.money(sale.tenders[-1].amount)} recorded.")
 
     def redeem(self) -> None:
-        sale = self.flow.sale
-        if sale.state != SaleState.OPEN:
-            self.say("Start a sale first.", "warn")
-            return
-        r = sale.redemption
-        if r is not None and r.state == RedemptionState.SENDING:
-            self.say("Trying the points payment again…")
-            self.flow.retry_redemption(self._retried)
-            return
-        if r is not None:
-            self.say("Points were already used on this sale.", "warn")
-            return
-        if sale.member is None:
-            self.say("Identify the member first: swipe, scan, or phone (F2).", "warn")
-            return
-        if sale.member.offline or self.ctx.sync_signals.online is False:
-            self.say(OFFLINE_REDEEM, "bad")
-            return
-        if not sale.member.active:
-            self.say("This loyalty account is inactive: it cannot redeem points.", "bad")
-            return
-        session = self.ctx.session
-        if session is None:
-            self.say("The store's loyalty settings are not loaded yet; try again.", "warn")
-            self.ctx.refresh_session()
-            return
-        if sale.max_redeemable_points(session.point_value) <= 0:
-            self.say("No points can be used: nothing is due, or the balance is empty.", "warn")
-            return
-        dialog = RedeemDialog(
-            self.flow,
-            self.ctx.client,
-            self.ctx.runner,
-            session,
-            self.currency,
-            self,
-            resend_cooldown_s=self.ctx.config.ui.otp_resend_cooldown_s,
-        )
-
-        def accepted() -> None:
-            red = self.flow.sale.redemption
-            if red is not None and self.flow.sale.member is not None:
-                self._remember_balance(self.flow.sale.member.id, red.balance_after)
-                self.say(
-                    f"{red.points} points paid {self.sale_panel.money(red.value)}. "
-                    f"Due now: {self.sale_panel.money(self.flow.sale.due)}.",
-                    "ok",
-                )
-
-        dialog.accepted.connect(accepted)
-        self._open(dialog)
-
-    def _retried(self, outcome: OpOutcome) -> None:
-        if outcome.status == OpStatus.DONE:
-            self.say("The points payment is confirmed.", "ok")
-        else:
-            self.say(outcome.message, "warn" if outcome.status == OpStatus.PENDING else "bad")
+        self.dialogs.redeem()
 
     def complete(self) -> None:
         if self.flow.complete() and self.flow.sale.state == SaleState.COMPLETING:
             self.say("Recording the points…")
 
     def void(self) -> None:
-        sale = self.flow.sale
-        if sale.state != SaleState.OPEN or not (sale.lines or sale.member):
-            self.say("There is no open sale to void.", "warn")
-            return
-        needs = self.flow.needs_approval_to_void()
-        points = sale.redemption.points if sale.redemption else 0
-        dialog = VoidDialog(needs, points, self)
-
-        def accepted() -> None:
-            self.recovery_bar.hide()
-            self.flow.void(dialog.reason, self._void_outcome, dialog.approval())
-
-        dialog.accepted.connect(accepted)
-        self._open(dialog)
-
-    def _void_outcome(self, outcome: OpOutcome) -> None:
-        if outcome.status == OpStatus.PENDING:
-            self.say("Sale voided. The points are given back when the server is back.", "warn")
+        self.dialogs.void()
 
     def new_sale(self) -> None:
         sale = self.flow.sale
@@ -419,7 +327,7 @@ class MainWindow(QMainWindow):
         self.say("New sale. Swipe or scan a loyalty card, or type the member's phone (F2).")
         self.sale_panel.clear_entry()
 
-    def _remember_balance(self, member_id: str, balance: int | None) -> None:
+    def remember_balance(self, member_id: str, balance: int | None) -> None:
         """Keep the offline cache's balance as the backend last answered it."""
         if balance is not None:
             cache = self.ctx.account_cache
@@ -427,7 +335,7 @@ class MainWindow(QMainWindow):
 
     def _finished(self, sale: Sale) -> None:
         if sale.member is not None:
-            self._remember_balance(sale.member.id, sale.balance_after)
+            self.remember_balance(sale.member.id, sale.balance_after)
         store = self.ctx.session.store if self.ctx.session else ""
         text = self.receipt_panel.show_receipt(sale, store, self.currency)
         path = self.ctx.data_dir / "receipts" / f"{sale.receipt_no}.txt"
@@ -457,7 +365,7 @@ class MainWindow(QMainWindow):
 
     # -- dialogs and other windows --------------------------------------------------------
 
-    def _open(self, dialog: QDialog) -> None:
+    def open_dialog(self, dialog: QDialog) -> None:
         """Window-modal, non-blocking (no nested event loop): the till keeps running."""
         self.dialog = dialog
 

@@ -20,6 +20,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, Signal
 
 from till.backend_client import earn_body, redeem_body, wire_id
+from till.errors import TillError
 from till.op_sender import OperationSender, OpOutcome, OpStatus
 from till.sale import (
     Line,
@@ -40,6 +41,10 @@ log = logging.getLogger(__name__)
 
 class _Store(Protocol):
     def save(self, sale: Sale) -> None: ...
+
+
+class _Journal(Protocol):
+    def get(self, op_id: str) -> Any: ...
 
 
 OutcomeCallback = Callable[[OpOutcome], None]
@@ -63,8 +68,10 @@ class SaleFlow(QObject):
         runner: TaskRunner,
         till_code: Callable[[], str] = lambda: "",
         parent: QObject | None = None,
+        journal: _Journal | None = None,
     ) -> None:
         super().__init__(parent)
+        self._journal = journal
         self._store = store
         self._sender = sender
         self._runner = runner
@@ -220,7 +227,7 @@ class SaleFlow(QObject):
         if r is None or r.state != RedemptionState.SENDING or member is None:
             return
         if self._redeem_body is None:
-            self.message.emit("Restart the till to finish the unconfirmed redemption.")
+            self._settle_from_journal(r.op_id, member.id, on_outcome)
             return
         self._sender.submit(
             "redeem",
@@ -229,6 +236,34 @@ class SaleFlow(QObject):
             lambda outcome: self._redeemed(outcome, on_outcome),
             journaled=True,
         )
+
+    def _settle_from_journal(self, op_id: str, account: str, on_outcome: OutcomeCallback) -> None:
+        """After a restart the body (with its OTP) is only in the journal: resend it from
+        there, or take the answer the sync worker already got."""
+        journal = self._journal
+        if journal is None:
+            self.message.emit("Restart the till to finish the unconfirmed redemption.")
+            return
+
+        def found(op: Any) -> None:
+            state = str(getattr(op, "state", "")) if op is not None else ""
+            if state == "pending":
+                self._sender.submit(
+                    "redeem",
+                    account,
+                    op.payload,
+                    lambda outcome: self._redeemed(outcome, on_outcome),
+                    journaled=True,
+                )
+            elif state == "acknowledged":
+                self._redeemed(OpOutcome(op_id, "redeem", OpStatus.DONE, op.result), on_outcome)
+            else:
+                error = TillError("The points payment did not go through; nothing was taken.")
+                self._redeemed(
+                    OpOutcome(op_id, "redeem", OpStatus.REFUSED, error=error), on_outcome
+                )
+
+        self._runner.run(lambda: journal.get(op_id), found)
 
     def _redeemed(self, outcome: OpOutcome, on_outcome: OutcomeCallback) -> None:
         r = self.sale.redemption

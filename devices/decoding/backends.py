@@ -7,29 +7,43 @@ them.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from typing import cast
 
+import cv2
 import zxingcpp
 from pyzbar import pyzbar
 
 from devices.decoding.code import DecodedCode, Image
-from devices.decoding.symbology import ZBAR_TYPES, normalise
+from devices.decoding.symbology import MATRIX_FORMATS, ZBAR_TYPES, normalise
 
 
 def as_gray(image: Image) -> Image:
     """Both libraries work on luminance; converting once saves each pass doing it."""
     if image.ndim == 2:
         return image
-    import cv2
-
     if image.shape[2] == 4:
         return cast(Image, cv2.cvtColor(image, cv2.COLOR_BGRA2GRAY))
     return cast(Image, cv2.cvtColor(image, cv2.COLOR_BGR2GRAY))
 
 
+def _rows(result: zxingcpp.Barcode) -> float:
+    """How many pixel rows a linear read spans (across the bars), from its position."""
+    p = result.position
+    left = math.hypot(p.bottom_left.x - p.top_left.x, p.bottom_left.y - p.top_left.y)
+    right = math.hypot(p.bottom_right.x - p.top_right.x, p.bottom_right.y - p.top_right.y)
+    return (left + right) / 2
+
+
 class ZxingBackend:
-    """zxing-cpp: reports the AIM identifier itself and searches rotations and scales."""
+    """zxing-cpp: reports the AIM identifier itself and searches rotations and scales.
+
+    ``min_rows`` drops linear reads spanning fewer pixel rows: zxing-cpp accepts a code
+    seen on two neighbouring scan lines, which on a sharpened or binarised retry image is
+    how a line grazing a tilted code turns into a valid-looking misread; a real bar is
+    far taller. Matrix codes carry their own error correction and are exempt.
+    """
 
     name = "raw-zxing"
 
@@ -40,12 +54,14 @@ class ZxingBackend:
         try_rotate: bool = True,
         try_downscale: bool = True,
         binarizer: str = "LocalAverage",
+        min_rows: float = 0.0,
     ) -> None:
         # An empty format set means "all" to zxing-cpp.
         self._formats = zxingcpp.barcode_formats_from_str(",".join(formats or ()))
         self._try_rotate = try_rotate
         self._try_downscale = try_downscale
         self._binarizer = getattr(zxingcpp.Binarizer, binarizer)
+        self._min_rows = min_rows
 
     def decode(self, image: Image) -> list[DecodedCode]:
         results = zxingcpp.read_barcodes(
@@ -58,7 +74,7 @@ class ZxingBackend:
         return [
             normalise(DecodedCode(r.text, r.format.name, r.symbology_identifier))
             for r in results
-            if r.valid
+            if r.valid and (r.format.name in MATRIX_FORMATS or _rows(r) >= self._min_rows)
         ]
 
 

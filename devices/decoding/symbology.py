@@ -36,6 +36,10 @@ ZBAR_TYPES: dict[str, tuple[str, str]] = {
 
 # GS1 retail symbologies: fixed digit counts and a mod-10 check digit.
 _GS1_LENGTHS = {"EAN13": 13, "EAN8": 8, "UPCA": 12, "UPCE": 8}
+# 2D symbologies with Reed-Solomon error correction: a read checks itself.
+MATRIX_FORMATS = frozenset(
+    {"QRCode", "MicroQRCode", "RMQRCode", "DataMatrix", "Aztec", "PDF417", "MaxiCode"}
+)
 # Symbologies with little redundancy: a partial scan line through another code can yield
 # a valid-looking read, so one pass alone is not enough evidence (see the cascade).
 WEAK_FORMATS = frozenset({"UPCE", "EAN8", "Codabar", "ITF", "DataBar", "EAN2", "EAN5"})

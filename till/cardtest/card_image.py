@@ -23,6 +23,8 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 import barcode
+import barcode.charsets.code128
+import barcode.codex
 import qrcode
 from PIL import Image, ImageDraw, ImageFont
 
@@ -69,10 +71,26 @@ class CardImageError(ValueError):
     """The number cannot be put on a card as asked."""
 
 
+class _Code128(barcode.codex.Code128):  # type: ignore[misc]
+    """python-barcode's Code 128 without its leading-"99" bug (0.16.1, fixed upstream later).
+
+    Its optimisation folds "Start C + switch code" into one start code, but after Start C
+    the value 99 is the data pair "99", not a switch (ISO/IEC 15417 code set C: values 0-99
+    are digit pairs; 100 and 101 switch to B and A). Folding it silently dropped the digits:
+    "9912345678" became a barcode of "12345678".
+    """
+
+    def _try_to_optimize(self, encoded: list[int]) -> list[int]:
+        start_c = barcode.charsets.code128.START_CODES["C"]
+        switch = barcode.charsets.code128.TO
+        if len(encoded) > 1 and encoded[0] == start_c and encoded[1] in (100, 101):
+            encoded[:2] = [switch[encoded[1]]]
+        return encoded
+
+
 def code128_modules(number: str) -> str:
     """Code 128 modules ('1' dark, '0' light) for ``number``, start/check/stop included."""
-    symbol = barcode.get("code128", number)
-    built = symbol.build()
+    built = _Code128(number).build()
     return str(built[0])
 
 

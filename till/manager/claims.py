@@ -30,7 +30,7 @@ from typing import Any
 
 from offline_queue.errors import OpStateError
 from offline_queue.journal import Entry, Journal
-from till.backend_client import BackendClient, BackendError, BackendUnavailable, wire_id
+from till.backend_client import BackendClient, BackendError, BackendUnavailable, wire_id, wire_money
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +81,7 @@ def claim_body(
         "customer_id": wire_id(customer_id),
         "receipt_no": receipt_no,
         "occurred_at": occurred_at,
-        "amount": str(amount.quantize(Decimal("0.01"))),
+        "amount": wire_money(amount),
         "approval": dict(approval),
     }
     if store:

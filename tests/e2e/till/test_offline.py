@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from tests.fixtures.till import TillFactory, demo_card
-from till.main_window import OFFLINE_REDEEM
+from till.cashier_dialogs import OFFLINE_REDEEM
 from till.sale import SaleState
 
 ALICE_PHONE = "+447700900123"

@@ -124,3 +124,37 @@ def test_unconfirmed_redemption_is_settled_then_offered(
     till.window.resume_button.click()
     assert not till.window.recovery_bar.isVisible()
     assert till.sale.due == Decimal("19.00")
+
+
+def test_unconfirmed_redemption_found_offline_is_retried_when_back(
+    till_factory: TillFactory, backend: Any, tmp_path: Path
+) -> None:
+    client = BackendClient(backend.url, backend.api_key)
+    alice = client.lookup(phone=ALICE_PHONE)
+    sale = Sale(receipt_no="T1-CRASH-0003")
+    sale.lines.append(Line("Crash test", Decimal("20.00")))
+    sale.member = member_from(alice)
+    op_id = str(uuid.uuid4())
+    sale.redemption = Redemption(op_id=op_id, points=150, value=Decimal("1.50"))
+    body = redeem_body(op_id, alice.id, 150, sale.receipt_no)
+    data = tmp_path / "till"
+    _crashed_state(data, sale, ("redeem", alice.id, body))
+    backend.stop()
+
+    till = till_factory(backend, data_dir=data, wait_ready=False)
+    till.qtbot.waitUntil(lambda: till.window.recovery_bar.isVisible(), timeout=10_000)
+    assert till.sale.redemption.state == RedemptionState.SENDING
+    till.window.complete()  # blocked: the points payment is not confirmed
+    assert till.sale.state == SaleState.OPEN
+    assert "not confirmed" in till.window.banner.text()
+    backend.start()
+    till.wait_online(True)
+    till.window.redeem()  # F4: retry, from the journal's copy of the operation
+    till.qtbot.waitUntil(
+        lambda: (
+            till.sale.redemption is not None
+            and till.sale.redemption.state == RedemptionState.COMMITTED
+        ),
+        timeout=15_000,
+    )
+    assert client.lookup(phone=ALICE_PHONE).balance == alice.balance - 150

@@ -87,11 +87,13 @@ def test_demo_panel_feeds_reads_shows_sms_and_switches_backend(
     till.qtbot.waitUntil(lambda: code in panel.sms_view.toPlainText(), timeout=10_000)
     dialog.reject()
     panel.backend_button.click()
+    till.qtbot.waitUntil(lambda: panel.backend_state.text() == "Backend stopped", timeout=15_000)
     till.wait_online(False)
-    assert panel.backend_state.text() == "Backend stopped"
+    assert not backend.running
     panel.backend_button.click()
+    till.qtbot.waitUntil(lambda: panel.backend_state.text() == "Backend running", timeout=30_000)
     till.wait_online(True)
-    assert panel.backend_state.text() == "Backend running"
+    assert backend.running
 
 
 def test_demo_screenshots_command(tmp_path: Path) -> None:

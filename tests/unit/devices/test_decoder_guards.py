@@ -169,3 +169,19 @@ def test_nothing_in_a_blank_frame() -> None:
 def test_unknown_decoder_name_lists_the_choices() -> None:
     with pytest.raises(ValueError, match="zxing, pyzbar, raw-zxing, raw-pyzbar"):
         make_decoder("quagga")
+
+
+def test_retry_backend_drops_linear_reads_spanning_few_rows() -> None:
+    mf = load_make_frames()
+    strip = np.pad(
+        mf.render_code("code128", "24680135", 3.0, bar_height_px=4), 20, constant_values=255
+    )
+    tall = np.pad(
+        mf.render_code("code128", "24680135", 3.0, bar_height_px=40), 20, constant_values=255
+    )
+    assert [c.text for c in ZxingBackend().decode(strip)] == ["24680135"]
+    assert ZxingBackend(min_rows=8).decode(strip) == []
+    assert [c.text for c in ZxingBackend(min_rows=8).decode(tall)] == ["24680135"]
+    # Matrix codes check themselves and are never dropped for their size.
+    small_qr = clean_label("qr", "LOYALTY:TINY")
+    assert [c.text for c in ZxingBackend(min_rows=10_000).decode(small_qr)] == ["LOYALTY:TINY"]

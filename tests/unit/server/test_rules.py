@@ -354,3 +354,19 @@ def test_unique_race_is_retried_once(tmp_path: Path) -> None:
     with pytest.raises(IntegrityError):
         write(engine, always)
     engine.dispose()
+
+
+def test_without_an_sms_gateway_codes_fail_visibly_but_earns_go_through(env: Any) -> None:
+    backend, clock, _outbox, caller = env
+    bare = Backend(backend.engine, clock=clock)  # the default gateway: none configured
+    dan = bare.lookup("phone", "+447700900321")
+    assert (
+        error_code(lambda: bare.request_otp(caller, OtpRequest(customer_id=dan["id"], points=600)))
+        == "sms_unavailable"
+    )
+    status, body = bare.run(
+        "earn",
+        caller,
+        EarnRequest(op_id="no-gateway", customer_id=dan["id"], amount="10.00", receipt_no="NG-1"),
+    )
+    assert status == 201 and body["points"] == 10

@@ -1,0 +1,183 @@
+"""Ledger operations, exactly once per ``op_id``: one by one, or a whole ``/v1/ops`` batch.
+
+A single endpoint (``POST /v1/earn`` ...) runs one operation in one write transaction. A
+batch runs all its operations in *one* write transaction with a SAVEPOINT around each:
+
+- One commit, so one fsync for the batch instead of one per operation. With WAL and
+  ``synchronous=FULL`` "the WAL file is synced after each transaction commit"
+  (https://sqlite.org/pragma.html#pragma_synchronous): that sync was the replay's cost.
+- Each operation still stands alone: a refused one rolls back to its own savepoint
+  (https://sqlite.org/lang_savepoint.html), which undoes its writes only; the ones before
+  and after it keep theirs, and its refusal is its result, as if it had been sent alone.
+- The same code path as the single endpoints (``apply``): idempotency record and effect in
+  the same (sub)transaction, so an ``op_id`` repeated inside a batch, or a retried batch,
+  finds the first record and has no second effect.
+- Other requests serialise against the batch as against any write (``BEGIN IMMEDIATE`` and
+  the in-process write lock in ``db``), so balances stay exact under concurrency.
+
+Parsing, validation and hashing happen before the write lock is taken; SMS go out after the
+commit, never for an operation that did not happen.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from sqlalchemy import Connection, Engine
+
+from server import ledger
+from server.accounts import Stores
+from server.context import Caller, Limits
+from server.db import Clock, in_savepoint, iso, write
+from server.errors import InvalidRequest, ServerError, Unavailable
+from server.idempotency import body_hash, recall, remember
+from server.models import (
+    ClaimRequest,
+    EarnRequest,
+    OpItem,
+    RedeemRequest,
+    ReverseOp,
+    ReverseRequest,
+    describe_errors,
+)
+from server.sms import Sms, SmsGateway
+
+log = logging.getLogger("server.operations")
+
+OP_MODELS: dict[str, type[BaseModel]] = {
+    "earn": EarnRequest,
+    "redeem": RedeemRequest,
+    "reverse": ReverseOp,
+    "claim": ClaimRequest,
+}
+
+
+def validation_error(exc: ValidationError, prefix: str = "") -> InvalidRequest:
+    """A pydantic error as ``invalid_request`` naming the first offending field."""
+    message, field_ = describe_errors(
+        list(exc.errors(include_url=False, include_input=False)), prefix
+    )
+    return InvalidRequest(message, code="invalid_request", field=field_)
+
+
+@dataclass(frozen=True)
+class Op:
+    """A validated operation and its idempotency key and body hash."""
+
+    kind: str
+    op_id: str
+    digest: str
+    req: BaseModel
+    transaction_id: int | None = None
+
+
+@dataclass
+class Applied:
+    status: int
+    body: dict[str, Any]
+    sms: list[Sms] = field(default_factory=list)
+
+
+def prepare(kind: str, caller: Caller, req: BaseModel, transaction_id: int | None = None) -> Op:
+    payload = req.model_dump(mode="json", exclude={"transaction_id"})
+    scope = {"store": caller.store_id, "transaction_id": transaction_id}
+    return Op(kind, payload["op_id"], body_hash(kind, scope, payload), req, transaction_id)
+
+
+def prepare_item(caller: Caller, item: OpItem) -> Op:
+    """A ``/v1/ops`` item as the request its single endpoint would have received."""
+    raw = dict(item.body)
+    raw.setdefault("op_id", item.op_id)
+    if raw["op_id"] != item.op_id:
+        raise InvalidRequest("body.op_id: differs from the op's op_id", field="body.op_id")
+    try:
+        req = OP_MODELS[item.kind].model_validate(raw)
+    except ValidationError as exc:
+        raise validation_error(exc, "body.") from None
+    if isinstance(req, ReverseOp):
+        plain = ReverseRequest.model_validate(req.model_dump(exclude={"transaction_id"}))
+        return prepare("reverse", caller, plain, req.transaction_id)
+    return prepare(item.kind, caller, req)
+
+
+@dataclass
+class Runner:
+    """Applies prepared operations for one backend (engine, SMS, clock, limits)."""
+
+    engine: Engine
+    sms: SmsGateway
+    clock: Clock
+    limits: Limits
+
+    def run(self, caller: Caller, op: Op) -> tuple[int, dict[str, Any]]:
+        """One operation in its own write transaction; returns (status, body)."""
+        applied = write(self.engine, lambda conn: self.apply(conn, caller, op, Stores(conn)))
+        self._deliver(op, applied.sms)
+        return applied.status, applied.body
+
+    def run_batch(self, caller: Caller, items: list[OpItem]) -> list[dict[str, Any]]:
+        """All operations in one write transaction, a savepoint each; results in order."""
+        prepared: list[Op | ServerError] = []
+        for item in items:
+            try:
+                prepared.append(prepare_item(caller, item))
+            except ServerError as exc:
+                prepared.append(exc)
+
+        def tx(conn: Connection) -> list[tuple[Op | ServerError, Applied]]:
+            stores = Stores(conn)
+            done: list[tuple[Op | ServerError, Applied]] = []
+            for op in prepared:
+                if isinstance(op, ServerError):
+                    done.append((op, Applied(op.status, op.body())))
+                    continue
+                try:
+                    applied = in_savepoint(
+                        conn, partial(self.apply, caller=caller, op=op, stores=stores)
+                    )
+                except ServerError as exc:
+                    applied = Applied(exc.status, exc.body())
+                done.append((op, applied))
+            return done
+
+        done = write(self.engine, tx)
+        for op, applied in done:
+            if isinstance(op, Op):
+                self._deliver(op, applied.sms)
+        return [
+            {"op_id": item.op_id, "status": applied.status, "body": applied.body}
+            for item, (_op, applied) in zip(items, done, strict=True)
+        ]
+
+    def apply(self, conn: Connection, caller: Caller, op: Op, stores: Stores) -> Applied:
+        """The operation's effect and its idempotency record, or the recorded answer."""
+        prev = recall(conn, op.op_id, op.kind, op.digest)
+        if prev is not None:
+            return Applied(prev[0], prev[1])
+        outcome = self._effect(conn, caller, op, stores)
+        remember(conn, op.op_id, op.kind, op.digest, 201, outcome.body, iso(self.clock.now()))
+        return Applied(201, outcome.body, outcome.sms)
+
+    def _effect(self, conn: Connection, caller: Caller, op: Op, stores: Stores) -> ledger.Outcome:
+        req = op.req
+        if isinstance(req, EarnRequest):
+            return ledger.earn(conn, caller, req, self.clock, stores)
+        if isinstance(req, RedeemRequest):
+            return ledger.redeem(conn, caller, req, self.clock, self.limits, stores)
+        if isinstance(req, ClaimRequest):
+            return ledger.claim(conn, caller, req, self.clock, self.limits, stores)
+        if isinstance(req, ReverseRequest) and op.transaction_id is not None:
+            return ledger.reverse(conn, caller, op.transaction_id, req, self.clock, self.limits)
+        raise InvalidRequest(f"kind: unknown operation {op.kind!r}", field="kind")
+
+    def _deliver(self, op: Op, messages: list[Sms]) -> None:
+        for message in messages:
+            try:
+                self.sms.send(message)
+            except Unavailable:
+                # The points are booked; a lost courtesy SMS must not turn that into an error.
+                log.warning("%s SMS not delivered for op %s", op.kind, op.op_id)
