@@ -45,6 +45,12 @@ class DeviceHub:
             return tuple(self._readers)
 
     @property
+    def started_readers(self) -> tuple[Reader, ...]:
+        """The readers that started and run now (a reader that failed to open is not here)."""
+        with self._lock:
+            return tuple(self._started)
+
+    @property
     def running(self) -> bool:
         with self._lock:
             return self._running

@@ -36,7 +36,8 @@ import logging
 import random
 import threading
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
@@ -164,6 +165,7 @@ class SyncWorker:
         self._retry_at = float("-inf")
         self._account_failures: dict[str, int] = {}
         self._account_retry_at: dict[str, float] = {}
+        self._sending: dict[str, int] = {}  # accounts the till is sending to itself, right now
         self._published: tuple[Any, ...] | None = None
         self._kicked = False
         self._wake = threading.Event()
@@ -195,6 +197,27 @@ class SyncWorker:
         with self._lock:
             self._kicked = True
         self._wake.set()
+
+    @contextmanager
+    def sending(self, account: str) -> Iterator[None]:
+        """Hold ``account`` back while the till appends and sends one of its operations itself.
+
+        Why: the till sends a new operation at once (the customer is waiting). Without the
+        hold, the worker could replay the same op_id concurrently; idempotency keeps the
+        effect single, but a wrong OTP would be counted twice against the customer's five
+        attempts. The worker skips held accounts, and their later operations wait with them.
+        """
+        with self._lock:
+            self._sending[account] = self._sending.get(account, 0) + 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                left = self._sending.get(account, 0) - 1
+                if left > 0:
+                    self._sending[account] = left
+                else:
+                    self._sending.pop(account, None)
 
     def _take_kick(self) -> bool:
         with self._lock:
@@ -236,6 +259,7 @@ class SyncWorker:
             if not force and now < self._retry_at:
                 return RoundReport(skipped=True)
             held = [a for a, t in self._account_retry_at.items() if t > now]
+            held.extend(self._sending)
         try:
             batch = self._journal.next_batch(self._batch_size, held)
         except JournalError as exc:

@@ -8,7 +8,6 @@ readers and sync worker, then the files, then the demo backend.
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 
 from devices.events import Reader
+from till import wedge_fallback
 from till.config import Config
 from till.context import AppContext
 from till.main_window import MainWindow
@@ -33,25 +33,26 @@ def create_window(ctx: AppContext) -> MainWindow:
         panel = DemoPanel(ctx, window.monitor.poll, window)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
         window.demo_panel = panel
-    install_wedge_fallback(ctx, window)
     start(ctx)
+    install_wedge_fallback(ctx, window)
     window.start()
     return window
 
 
 def install_wedge_fallback(ctx: AppContext, window: MainWindow) -> None:
-    """Qt key-event wedge fallback when no evdev reader is configured (if available)."""
-    if ctx.config.devices.wedge_devices:
+    """Qt key-event wedge fallback when evdev can't serve the keyboard-wedge readers.
+
+    That is: none is configured, or a configured one did not start (no permission, not
+    Linux, unplugged). Reads then come from key events, told from a person's typing by timing.
+    """
+    from devices.wedge import EvdevWedgeReader
+
+    wedge_readers = [r for r in ctx.hub.readers if isinstance(r, EvdevWedgeReader)]
+    started = set(map(id, ctx.hub.started_readers))
+    if wedge_readers and all(id(r) in started for r in wedge_readers):
         return
     try:
-        wedge_fallback = importlib.import_module("till.wedge_fallback")
-    except ImportError:
-        return
-    installer = getattr(wedge_fallback, "install", None)
-    if installer is None:
-        return
-    try:
-        window.wedge_fallback = installer(ctx, window)
+        window.wedge_fallback = wedge_fallback.install(ctx, window)
     except Exception:
         log.exception("the keyboard-wedge fallback could not be installed")
 

@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self.dialogs = CashierDialogs(self)
         self.demo_panel: QWidget | None = None  # set by till.app in demo mode
         self.wedge_fallback: object = None  # set by till.app when installed
+        self.technician_window: QWidget | None = None
         self._build()
         self._connect()
         self.refresh()
@@ -129,6 +130,7 @@ class MainWindow(QMainWindow):
         left_box.setFixedWidth(360)
         body.addWidget(left_box)
         self.sale_panel = SalePanel(self.currency)
+        self.sale_panel.setMinimumWidth(440)
         body.addWidget(self.sale_panel, 1)
         self.receipt_panel = ReceiptPanel()
         body.addWidget(self.receipt_panel)
@@ -249,6 +251,10 @@ class MainWindow(QMainWindow):
             self.new_sale()
 
     def on_identified(self, event: Identified) -> None:
+        if self.bench_is_open():
+            # The technician is swiping sample cards at the bench: not a customer.
+            self.say("The card test bench is open: reads go to the bench.", "warn")
+            return
         if isinstance(self.dialog, RegistrationDialog | RedeemDialog | VoidDialog):
             self.say("Finish or close the open dialog first (Esc).", "warn")
             return
@@ -386,11 +392,25 @@ class MainWindow(QMainWindow):
             self.say("That function is not available on this till yet.", "warn")
             return None
         window: QWidget = window_cls(self.ctx, self)
+        if cls == "TechnicianWindow":
+            self.technician_window = window
+            window.destroyed.connect(self._bench_closed)
         window.show()
         self.dialog_opened.emit(window)
         return window
 
+    def bench_is_open(self) -> bool:
+        """The technician's bench is open and signed in: swipes are sample cards, not members."""
+        bench = self.technician_window
+        return bench is not None and bench.isVisible() and bool(getattr(bench, "unlocked", True))
+
+    def _bench_closed(self) -> None:
+        self.technician_window = None
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.monitor.stop()
+        timer = getattr(self.demo_panel, "timer", None)
+        if timer is not None:
+            timer.stop()
         self.sale_runner.wait_for_done(10_000)
         super().closeEvent(event)

@@ -37,6 +37,7 @@ class MemberPanel(QGroupBox):
         self.name_label.setObjectName("memberName")
         self.offline_badge = QLabel("")
         self.offline_badge.setObjectName("badgeOffline")
+        self.offline_badge.setWordWrap(True)
         self.offline_badge.hide()
         layout.addWidget(self.name_label)
         layout.addWidget(self.offline_badge)

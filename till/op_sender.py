@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
-from contextlib import suppress
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Protocol
 
-from offline_queue.errors import OpStateError
+from offline_queue.errors import JournalError, OpStateError
 from till.backend_client import BackendError, BackendUnavailable
 from till.tasks import TaskRunner
 
@@ -51,7 +51,9 @@ class OpOutcome:
         if self.status == OpStatus.DONE:
             return ""
         if self.status == OpStatus.NOT_RECORDED:
-            return str(self.error) or "Sale not recorded, call a manager."
+            if isinstance(self.error, JournalError):
+                return str(self.error)
+            return "Sale not recorded, call a manager."
         return str(self.error)
 
 
@@ -62,9 +64,9 @@ class _Journal(Protocol):
 
     def acknowledge(self, op_id: str, result: dict[str, Any]) -> Any: ...
 
-    def move_to_review(self, op_id: str, error: dict[str, Any]) -> Any: ...
+    def pending_ahead(self, op_id: str) -> int: ...
 
-    def cancel_review(self, op_id: str) -> Any: ...
+    def close_refused(self, op_id: str, error: dict[str, Any]) -> Any: ...
 
 
 class _Client(Protocol):
@@ -73,6 +75,8 @@ class _Client(Protocol):
 
 class _Sync(Protocol):
     def kick(self) -> None: ...
+
+    def sending(self, account: str) -> AbstractContextManager[None]: ...
 
 
 # Refusals the cashier sees and acts on at the till; anything else the backend refuses
@@ -127,13 +131,19 @@ class OperationSender:
                 except Exception as exc:
                     log.exception("saving the sale before %s %s failed", kind, op_id)
                     return OpOutcome(op_id, kind, OpStatus.NOT_RECORDED, error=exc)
-            if not journaled:
-                try:
-                    self._journal.append(kind, account, body, op_id=op_id)
-                except Exception as exc:
-                    log.exception("journal append of %s %s failed", kind, op_id)
-                    return OpOutcome(op_id, kind, OpStatus.NOT_RECORDED, error=exc)
-            return self._send(kind, op_id, body)
+            # The sync worker leaves this account alone until our own send is settled.
+            with self._sync.sending(account):
+                if not journaled:
+                    try:
+                        self._journal.append(kind, account, body, op_id=op_id)
+                    except Exception as exc:
+                        log.exception("journal append of %s %s failed", kind, op_id)
+                        return OpOutcome(op_id, kind, OpStatus.NOT_RECORDED, error=exc)
+                if self._journal.pending_ahead(op_id) > 0:
+                    # Earlier operations of this customer are still queued: they go first,
+                    # through the sync worker, so the backend sees them in order.
+                    return OpOutcome(op_id, kind, OpStatus.PENDING)
+                return self._send(kind, op_id, body)
 
         def done(outcome: OpOutcome) -> None:
             if outcome.status == OpStatus.PENDING:
@@ -167,17 +177,11 @@ class OperationSender:
         return OpOutcome(op_id, kind, OpStatus.DONE, result=result)
 
     def _close_refused(self, op_id: str, exc: BackendError) -> None:
-        """Close a refusal the cashier handled: not applied, secrets scrubbed, not for review.
-
-        The journal has no single "closed by the till" transition yet, so this is review
-        followed at once by cancel (both in the journal's own words: refused, given up).
-        Either step may already have been taken by the sync worker racing us.
-        """
+        """Close a refusal the cashier handled: not applied, secrets scrubbed, not for review."""
         error = {"code": exc.code, "status": exc.status, "closed_by": "till", **exc.details}
         try:
-            with suppress(OpStateError):
-                self._journal.move_to_review(op_id, error)
-            with suppress(OpStateError):
-                self._journal.cancel_review(op_id)
+            self._journal.close_refused(op_id, error)
+        except OpStateError:
+            log.info("refused operation %s was already settled", op_id)
         except Exception:
             log.exception("closing refused operation %s failed", op_id)

@@ -13,6 +13,7 @@ import logging
 from datetime import UTC, datetime
 from decimal import Decimal
 
+import shiboken6
 from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
@@ -216,16 +217,21 @@ class RedeemDialog(QDialog):
         points, customer = self.points, self.customer_id
 
         def done(challenge: OtpChallenge) -> None:
+            if not shiboken6.isValid(self):
+                return  # closed (Esc) while the code was being sent
             self.busy = False
-            same = (
+            # A resend is the same challenge with a new code (the backend says "resent").
+            resent = bool(challenge.raw.get("resent")) or (
                 self.challenge is not None and challenge.challenge_id == self.challenge.challenge_id
             )
             self.challenge = challenge
             self.stack.setCurrentWidget(self.otp)
-            self.otp.start(challenge.masked_phone, challenge.expires_at, resent=resend and same)
+            self.otp.start(challenge.masked_phone, challenge.expires_at, resent=resend and resent)
             self.say("")
 
         def failed(exc: BaseException) -> None:
+            if not shiboken6.isValid(self):
+                return
             self.busy = False
             self._failed(exc)
 
@@ -282,6 +288,8 @@ class RedeemDialog(QDialog):
         )
 
     def _committed(self, outcome: OpOutcome) -> None:
+        if not shiboken6.isValid(self):
+            return  # closed meanwhile: the sale itself already holds the outcome
         self.busy = False
         if outcome.status == OpStatus.DONE:
             self.otp.stop()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 
+import shiboken6
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from till.backend_client import BackendClient, BackendError, Customer
@@ -71,10 +72,14 @@ class RegistrationDialog(QDialog):
         cards = [self.card] if self.card else []
 
         def done(customer: Customer) -> None:
+            if not shiboken6.isValid(self):
+                return  # closed (Esc) meanwhile
             self.customer = customer
             self.accept()
 
         def failed(exc: BaseException) -> None:
+            if not shiboken6.isValid(self):
+                return
             self.register_button.setEnabled(True)
             if isinstance(exc, BackendError):
                 detail = exc.details.get("field")

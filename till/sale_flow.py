@@ -20,7 +20,6 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, Signal
 
 from till.backend_client import earn_body, redeem_body, wire_id
-from till.errors import TillError
 from till.op_sender import OperationSender, OpOutcome, OpStatus
 from till.sale import (
     Line,
@@ -34,6 +33,7 @@ from till.sale import (
     new_receipt_no,
     utc_now_iso,
 )
+from till.sale_resume import ResumeSteps, _Journal
 from till.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -43,10 +43,6 @@ class _Store(Protocol):
     def save(self, sale: Sale) -> None: ...
 
 
-class _Journal(Protocol):
-    def get(self, op_id: str) -> Any: ...
-
-
 OutcomeCallback = Callable[[OpOutcome], None]
 
 
@@ -54,7 +50,7 @@ def _snapshot(sale: Sale) -> Sale:
     return Sale.from_json(sale.to_json())
 
 
-class SaleFlow(QObject):
+class SaleFlow(ResumeSteps, QObject):
     """Owns the current :class:`Sale`; ``changed`` after every step, ``message`` plain words."""
 
     changed = Signal()
@@ -116,6 +112,9 @@ class SaleFlow(QObject):
         self.sale = self._fresh()
         self._redeem_body = None
         self.changed.emit()
+
+    def _say(self, text: str) -> None:
+        self.message.emit(text)
 
     def editable(self) -> bool:
         return self.sale.state == SaleState.OPEN
@@ -236,34 +235,6 @@ class SaleFlow(QObject):
             lambda outcome: self._redeemed(outcome, on_outcome),
             journaled=True,
         )
-
-    def _settle_from_journal(self, op_id: str, account: str, on_outcome: OutcomeCallback) -> None:
-        """After a restart the body (with its OTP) is only in the journal: resend it from
-        there, or take the answer the sync worker already got."""
-        journal = self._journal
-        if journal is None:
-            self.message.emit("Restart the till to finish the unconfirmed redemption.")
-            return
-
-        def found(op: Any) -> None:
-            state = str(getattr(op, "state", "")) if op is not None else ""
-            if state == "pending":
-                self._sender.submit(
-                    "redeem",
-                    account,
-                    op.payload,
-                    lambda outcome: self._redeemed(outcome, on_outcome),
-                    journaled=True,
-                )
-            elif state == "acknowledged":
-                self._redeemed(OpOutcome(op_id, "redeem", OpStatus.DONE, op.result), on_outcome)
-            else:
-                error = TillError("The points payment did not go through; nothing was taken.")
-                self._redeemed(
-                    OpOutcome(op_id, "redeem", OpStatus.REFUSED, error=error), on_outcome
-                )
-
-        self._runner.run(lambda: journal.get(op_id), found)
 
     def _redeemed(self, outcome: OpOutcome, on_outcome: OutcomeCallback) -> None:
         r = self.sale.redemption
@@ -446,45 +417,3 @@ class SaleFlow(QObject):
             self.finished.emit(sale)
         if on_outcome is not None:
             on_outcome(outcome)
-
-    # -- after a power cut (see till.recovery) --------------------------------------------
-
-    def resume_earn(self, sale: Sale) -> None:
-        """Finish a sale whose earn was journaled (or about to be) when the power went."""
-        self._submit_earn(sale, None, journaled=False)
-
-    def resume_op(
-        self,
-        sale: Sale,
-        kind: str,
-        payload: dict[str, Any],
-        on_open_sale: Callable[[Sale], None],
-    ) -> None:
-        """Resend a pending redemption or reversal of ``sale`` exactly as journaled."""
-        account = sale.member.id if sale.member else ""
-
-        def outcome(result: OpOutcome) -> None:
-            self.apply_recovered(sale, result)
-            if sale.state == SaleState.OPEN:
-                on_open_sale(sale)
-
-        self._sender.submit(kind, account, payload, outcome, journaled=True)
-
-    def apply_recovered(self, sale: Sale, outcome: OpOutcome) -> None:
-        """Apply a recovered redemption or reversal outcome to ``sale`` and save it."""
-        r = sale.redemption
-        if r is None:
-            return
-        if outcome.kind == "reverse":
-            self._reversed(sale, outcome, None)
-            return
-        if outcome.status == OpStatus.DONE and outcome.result is not None:
-            r.state = RedemptionState.COMMITTED
-            r.transaction_id = str(outcome.result.get("transaction_id", ""))
-            if outcome.result.get("balance") is not None:
-                r.balance_after = int(outcome.result["balance"])
-                if sale.member is not None:
-                    sale.member.balance = r.balance_after
-        elif outcome.status in (OpStatus.REFUSED, OpStatus.NOT_RECORDED):
-            sale.redemption = None
-        self._runner.run(self._saver(sale))

@@ -245,6 +245,7 @@ def install(
         window,
         max_key_gap_ms=devices.wedge_max_key_gap_ms,
         idle_timeout_ms=devices.wedge_idle_timeout_ms,
+        min_chars=devices.wedge_min_chars,
         clock=clock,
     )
     fallback.read.connect(ctx.hub.feed)

@@ -23,7 +23,6 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Callable, Mapping
-from contextlib import suppress
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 from typing import Any
@@ -133,15 +132,11 @@ def _send(journal: Journal, op_id: str, call: Callable[[], Mapping[str, Any]]) -
 
 
 def _close_refused(journal: Journal, op_id: str, exc: BackendError) -> None:
-    """The manager saw the refusal: keep it in the journal's history, but not to replay.
-
-    Either step may already have been taken by the sync worker racing us (OpStateError).
-    """
+    """The manager saw the refusal: keep it in the journal's history, but not to replay."""
     try:
-        with suppress(OpStateError):
-            journal.move_to_review(op_id, _error_record(exc))
-        with suppress(OpStateError):
-            journal.cancel_review(op_id)
+        journal.close_refused(op_id, _error_record(exc))
+    except OpStateError:  # the sync worker settled it first
+        log.info("refused operation %s was already settled", op_id)
     except Exception:
         log.exception("closing refused operation %s failed; see the review list", op_id)
 

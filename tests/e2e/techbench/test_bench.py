@@ -236,9 +236,14 @@ def test_the_till_opens_the_bench_on_its_own_context(qtbot, till_factory, shared
     qtbot.waitUntil(lambda: window.unlocked, timeout=10_000)
     assert window.stack.currentWidget() is window.tabs
     assert window.signed_in_as == shared_backend.manager[0]
+    till.window.remove_member()
+    till.qtbot.waitUntil(lambda: till.window.member_panel.name_label.text() != "Alice Demo")
     till.swipe(f"%{ALICE}?;{ALICE}?\r")
     qtbot.waitUntil(lambda: window.reads == 1)
     assert window.live.number_label.text() == ALICE
-    # without a raw tap the bench shows the router's rebuild of the swipe
-    assert window.live.raw_edit.text() == f"%{ALICE}?;{ALICE}?"
+    # the till's raw-read signal gives the bench exactly what the reader sent
+    assert window.live.raw_edit.text() == f"%{ALICE}?;{ALICE}?<CR>"
+    # ... and the cashier's window left the sample swipe alone
+    till.wait_banner("card test bench is open")
+    assert till.window.member_panel.name_label.text() != "Alice Demo"
     window.close()

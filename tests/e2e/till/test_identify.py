@@ -92,6 +92,9 @@ def test_bank_card_and_inactive_member_are_refused(till_factory: TillFactory, ba
     till.swipe(demo_card("Erin")["swipe"])
     till.wait_banner("inactive")
     assert till.sale.member is None
+    till.swipe(demo_card("damaged")["swipe"])
+    till.wait_banner("could not be read")
+    assert till.sale.member is None
 
 
 def test_member_can_be_removed_or_changed_before_payment(

@@ -63,3 +63,41 @@ def test_unknown_member_offline_is_explained(till_factory: TillFactory, backend:
     till.swipe(demo_card("Bob")["swipe"])  # never seen at this till
     till.wait_banner("cannot be reached")
     assert till.sale.member is None
+
+
+def test_void_while_offline_gives_the_points_back_when_it_returns(
+    till_factory: TillFactory, backend: Any
+) -> None:
+    till = till_factory(backend)
+    till.swipe(demo_card("Bob")["swipe"])
+    till.wait_member("Bob Sample")
+    balance = till.sale.member.balance
+    till.add_line("30.00")
+    till.window.redeem()
+    from till.redeem_dialog import RedeemDialog
+
+    dialog = till.window.dialog
+    assert isinstance(dialog, RedeemDialog)
+    dialog.points_edit.setText("300")  # 3.00: below the OTP threshold
+    dialog.points_edit.textEdited.emit("300")
+    dialog.redeem_button.click()
+    till.qtbot.waitUntil(lambda: till.window.dialog is None, timeout=10_000)
+    assert till.ctx.client.lookup(phone="+447700900456").balance == balance - 300
+
+    backend.stop()
+    till.wait_online(False)
+    till.window.void()
+    from till.void_dialog import VoidDialog
+
+    void = till.window.dialog
+    assert isinstance(void, VoidDialog) and void.needs_approval
+    name, pin = backend.manager
+    void.manager_edit.setText(name)
+    void.pin_edit.setText(pin)
+    void.void_button.click()
+    till.wait_state(SaleState.VOIDED)
+    till.wait_banner("given back when the server is back")
+    backend.start()
+    till.wait_online(True)
+    till.qtbot.waitUntil(lambda: till.ctx.journal.stats().pending == 0, timeout=15_000)
+    assert till.ctx.client.lookup(phone="+447700900456").balance == balance

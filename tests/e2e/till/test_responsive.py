@@ -37,3 +37,35 @@ def test_window_keeps_working_while_a_lookup_is_slow(
     till.wait_member("Alice Demo", timeout=15_000)
     timer.stop()
     proxy.delay_s = 0.0
+
+
+def test_closing_the_points_dialog_mid_commit_keeps_the_outcome(
+    till_factory: TillFactory, backend: Any, slow_proxy_factory: type[SlowProxy]
+) -> None:
+    from till.redeem_dialog import RedeemDialog
+    from till.sale import RedemptionState
+
+    proxy = slow_proxy_factory(backend.port)
+    till = till_factory(backend, base_url=proxy.url)
+    till.swipe(demo_card("Alice")["swipe"])
+    till.wait_member("Alice Demo")
+    till.add_line("10.00")
+    till.window.redeem()
+    dialog = till.window.dialog
+    assert isinstance(dialog, RedeemDialog)
+    dialog.points_edit.setText("100")
+    dialog.points_edit.textEdited.emit("100")
+    proxy.delay_s = 1.0
+    dialog.redeem_button.click()
+    dialog.reject()  # Esc while the backend has not answered yet
+    till.qtbot.waitUntil(lambda: till.window.dialog is None)
+    till.qtbot.waitUntil(
+        lambda: (
+            till.sale.redemption is not None
+            and till.sale.redemption.state == RedemptionState.COMMITTED
+        ),
+        timeout=15_000,
+    )
+    till.wait_idle()
+    proxy.delay_s = 0.0
+    assert till.sale.due.to_eng_string() == "9.00"

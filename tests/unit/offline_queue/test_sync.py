@@ -399,3 +399,15 @@ def test_a_revoked_key_is_not_an_operations_fault(journal: Journal) -> None:
     assert w.run_once().transport_failed
     assert journal.get(op_id).state is OpState.PENDING  # type: ignore[union-attr]
     assert "revoked" in (states[-1].last_error or "")
+
+
+def test_an_account_the_till_is_sending_to_is_held_back(
+    journal: Journal, fake_backend: FakeBackend
+) -> None:
+    a, b = earn(journal, "a", 5), earn(journal, "b", 7)
+    w, _, _ = worker(journal, fake_backend, Clock())
+    with w.sending("a"):
+        w.run_once(force=True)
+        assert fake_backend.effects == [b]  # "a" waits for the till's own send
+    w.run_once(force=True)
+    assert fake_backend.effects == [b, a]
