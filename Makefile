@@ -27,11 +27,11 @@ demo: venv
 		QT_QPA_PLATFORM= $(BIN)/till --demo; \
 	else \
 		echo "No display found: running the demo under xvfb-run (a virtual screen)."; \
-		QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/till --demo; \
+		QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1920x1080x24" $(BIN)/till --demo; \
 	fi
 
 test: venv
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --durations=10
 
 lint: venv
 	$(BIN)/ruff check .

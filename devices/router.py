@@ -24,7 +24,8 @@ from typing import Protocol
 from devices.card_rules import Check, check_reference, parse_card_ranges
 from devices.cardnumber import looks_like_pan, mask_pan
 from devices.events import Identified, RawRead, ReadKind
-from devices.magstripe import parse_swipe, strip_framing
+from devices.gs1 import expand_upce, gs1_check_ok
+from devices.magstripe import SwipeRules, parse_swipe, strip_framing
 
 #: Longer reads are no card or code (a QR code holds at most 7089 digits); they are not
 #: matched against configurable patterns, which could be slow on huge input.
@@ -46,23 +47,15 @@ _PRODUCT_FORMATS = frozenset(
 _PHONE_DIGITS = (7, 15)
 
 
-class DevicesSettingsLike(Protocol):
-    """The fields of the till's ``DevicesConfig`` the router uses (without importing till)."""
+class DevicesSettingsLike(SwipeRules, Protocol):
+    """The fields of the till's ``DevicesConfig`` the router uses (without importing till).
+
+    The swipe parser's rules plus the member QR prefix: declared once in
+    :class:`devices.magstripe.SwipeRules` so the two cannot disagree on a field.
+    """
 
     @property
     def member_qr_prefix(self) -> str: ...
-
-    @property
-    def read_prefix(self) -> str: ...
-
-    @property
-    def read_suffix(self) -> str: ...
-
-    @property
-    def card_ranges(self) -> Sequence[str]: ...
-
-    @property
-    def require_luhn(self) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -118,30 +111,11 @@ class RouterSettings:
         )
 
 
-def gs1_check_ok(digits: str) -> bool:
-    """GS1 mod-10 check digit (EAN-8, UPC-A, EAN-13, GTIN-14): weights 3,1,3,... from the right."""
-    if len(digits) < 2 or not (digits.isascii() and digits.isdigit()):
-        return False
-    body, check = digits[:-1], int(digits[-1])
-    total = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(reversed(body)))
-    return (10 - total % 10) % 10 == check
-
-
 def upce_to_upca(upce: str) -> str | None:
     """Expand an 8-digit UPC-E (number system 0 or 1) to its 12-digit UPC-A, or None."""
     if len(upce) != 8 or not (upce.isascii() and upce.isdigit()) or upce[0] not in "01":
         return None
-    ns, d, check = upce[0], upce[1:7], upce[7]
-    last = d[5]
-    if last in "012":
-        body = d[0:2] + last + "0000" + d[2:5]
-    elif last == "3":
-        body = d[0:3] + "00000" + d[3:5]
-    elif last == "4":
-        body = d[0:4] + "00000" + d[4]
-    else:
-        body = d[0:5] + "0000" + last
-    return ns + body + check
+    return expand_upce(upce)
 
 
 def looks_like_product_code(digits: str) -> bool:

@@ -60,6 +60,18 @@ __all__ = ["KINDS", "Entry", "Journal", "JournalStats", "Op", "OpState"]
 log = logging.getLogger(__name__)
 
 
+def _op_row(conn: sqlite3.Connection, op_id: str) -> tuple[str, str]:
+    """(state, payload) of one operation; an unknown op_id is an error, never a no-op.
+
+    Why one place: every state change reads the row first, and all must refuse an unknown
+    operation with the same error.
+    """
+    row = conn.execute("SELECT state, payload FROM ops WHERE op_id = ?", (op_id,)).fetchone()
+    if row is None:
+        raise UnknownOpError(f"No operation {op_id} in the journal.")
+    return str(row[0]), str(row[1])
+
+
 class Journal:
     """Opens (or creates) the journal file at ``path``; see the module docstring for why."""
 
@@ -309,9 +321,7 @@ class Journal:
     def _acknowledge(
         self, conn: sqlite3.Connection, op_id: str, result: Mapping[str, Any], now: float
     ) -> None:
-        row = conn.execute("SELECT state, payload FROM ops WHERE op_id = ?", (op_id,)).fetchone()
-        if row is None:
-            raise UnknownOpError(f"No operation {op_id} in the journal.")
+        row = _op_row(conn, op_id)
         if row[0] == OpState.ACKNOWLEDGED:
             return
         conn.execute(
@@ -333,9 +343,7 @@ class Journal:
         params: tuple[Any, ...],
     ) -> None:
         with self._write() as conn:
-            row = conn.execute("SELECT state FROM ops WHERE op_id = ?", (op_id,)).fetchone()
-            if row is None:
-                raise UnknownOpError(f"No operation {op_id} in the journal.")
+            row = _op_row(conn, op_id)
             if OpState(row[0]) not in allowed:
                 raise OpStateError(f"Operation {op_id} is {row[0]}; cannot do that now.")
             conn.execute(sql, (*params, op_id))
@@ -371,11 +379,7 @@ class Journal:
     def cancel_review(self, op_id: str) -> None:
         """A manager gives up on a review item: kept as cancelled (secrets scrubbed), not deleted."""
         with self._write() as conn:
-            row = conn.execute(
-                "SELECT state, payload FROM ops WHERE op_id = ?", (op_id,)
-            ).fetchone()
-            if row is None:
-                raise UnknownOpError(f"No operation {op_id} in the journal.")
+            row = _op_row(conn, op_id)
             if row[0] != OpState.REVIEW:
                 raise OpStateError(f"Operation {op_id} is {row[0]}; only review items cancel.")
             now = self._clock()
@@ -390,11 +394,7 @@ class Journal:
         points): the operation was not applied and is closed as cancelled, with the error, in
         one transaction, never via the manager's review list. Secrets are scrubbed."""
         with self._write() as conn:
-            row = conn.execute(
-                "SELECT state, payload FROM ops WHERE op_id = ?", (op_id,)
-            ).fetchone()
-            if row is None:
-                raise UnknownOpError(f"No operation {op_id} in the journal.")
+            row = _op_row(conn, op_id)
             if row[0] not in (OpState.PENDING, OpState.REVIEW):
                 raise OpStateError(f"Operation {op_id} is {row[0]}; it cannot be refused now.")
             now = self._clock()

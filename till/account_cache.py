@@ -11,13 +11,13 @@ through the TaskRunner.
 from __future__ import annotations
 
 import json
-import sqlite3
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from till.backend_client import Customer
+from till.local_db import open_local_db
 from till.sale import utc_now_iso
 
 _SCHEMA = """
@@ -58,16 +58,11 @@ def phone_key(phone: str) -> str:
 
 class AccountCache:
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
         # A cache: losing the newest entry in a power cut costs nothing, an fsync per lookup
         # would cost identification time.
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.execute("PRAGMA busy_timeout=5000")
-        self._db.executescript(_SCHEMA)
+        self._db = open_local_db(path, _SCHEMA, synchronous="NORMAL")
 
     def put(self, customer: Customer, *, card: str | None = None, phone: str | None = None) -> None:
         extra = [card_key(card)] if card else []

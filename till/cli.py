@@ -72,8 +72,9 @@ def main(argv: list[str] | None = None) -> int:
     return _run(app, config, args.screenshot, config_file)
 
 
-def _quit_on_signals(app: object) -> object:
-    """Ctrl+C or SIGTERM ends the till cleanly (journal closed, demo backend stopped).
+def _exec_until_quit(app: object) -> int:
+    """Run Qt's event loop; Ctrl+C or SIGTERM ends the till cleanly (journal closed, demo
+    backend stopped) by returning here so the caller's ``finally`` runs.
 
     Python only runs signal handlers between bytecodes; a short timer gives it that chance
     while Qt's event loop runs.
@@ -88,7 +89,9 @@ def _quit_on_signals(app: object) -> object:
     timer = QTimer()
     timer.timeout.connect(lambda: None)
     timer.start(250)
-    return timer
+    code = int(app.exec())
+    del timer
+    return code
 
 
 def _set_api_key(config: object) -> int:
@@ -120,6 +123,7 @@ def _run(app: object, config: object, screenshot: Path | None, config_file: Path
     try:
         key = load_api_key(config.secrets.keyring_service, config.secrets.allow_plaintext_keyring)
         api_key = key.value
+        log.info("backend API key: %s", key)  # names the source, never the key
     except TillError as exc:
         if screenshot is None:
             print(f"till: {exc}", file=sys.stderr)
@@ -165,10 +169,7 @@ def _run(app: object, config: object, screenshot: Path | None, config_file: Path
                 return 1
             print(screenshot)
             return 0
-        keep = _quit_on_signals(app)
-        code = int(app.exec())
-        del keep
-        return code
+        return _exec_until_quit(app)
     finally:
         close_till(ctx, window)
         if tmp is not None:
@@ -206,10 +207,7 @@ def _run_demo(
                 for path in take_screenshots(app, ctx, window, screenshot):
                     print(path)
                 return 0
-            keep = _quit_on_signals(app)
-            code = int(app.exec())
-            del keep
-            return code
+            return _exec_until_quit(app)
         finally:
             close_till(ctx, window)
     except Exception as exc:

@@ -10,10 +10,10 @@ saved step survives a power cut. Blocking: call through the TaskRunner.
 from __future__ import annotations
 
 import json
-import sqlite3
 import threading
 from pathlib import Path
 
+from till.local_db import open_local_db
 from till.sale import Sale, SaleState, utc_now_iso
 
 _SCHEMA = """
@@ -30,14 +30,9 @@ _FINISHED = (str(SaleState.COMPLETED), str(SaleState.VOIDED))
 
 class SaleStore:
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=FULL")
-        self._db.execute("PRAGMA busy_timeout=5000")
-        self._db.executescript(_SCHEMA)
+        self._db = open_local_db(path, _SCHEMA, synchronous="FULL")
 
     def save(self, sale: Sale) -> None:
         """Durable when it returns."""

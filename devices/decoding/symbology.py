@@ -8,6 +8,7 @@ symbology letter + modifier) and on one set of format names, so ZBar's are mappe
 from __future__ import annotations
 
 from devices.decoding.code import DecodedCode
+from devices.gs1 import expand_upce, gs1_check_ok
 
 # ZBar type -> (zxing-cpp format name, AIM identifier per ISO/IEC 15424).
 # Modifiers are the plain ones: ZBar does not say whether a check character was verified
@@ -46,27 +47,13 @@ WEAK_FORMATS = frozenset({"UPCE", "EAN8", "Codabar", "ITF", "DataBar", "EAN2", "
 
 
 def gs1_check_digit_ok(digits: str) -> bool:
-    """GS1 mod-10: weights 3,1,3… from the rightmost data digit."""
-    if not digits.isdigit() or len(digits) < 2:
-        return False
-    body, check = digits[:-1], int(digits[-1])
-    total = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(reversed(body)))
-    return (10 - total % 10) % 10 == check
+    """GS1 mod-10: weights 3,1,3… from the rightmost data digit (see :mod:`devices.gs1`)."""
+    return gs1_check_ok(digits)
 
 
 def upce_to_upca(digits: str) -> str:
     """Expand an 8-digit UPC-E to its 12-digit UPC-A (the check digit is the UPC-A one)."""
-    ns, d, check = digits[0], digits[1:7], digits[7]
-    last = d[5]
-    if last in "012":
-        body = d[0:2] + last + "0000" + d[2:5]
-    elif last == "3":
-        body = d[0:3] + "00000" + d[3:5]
-    elif last == "4":
-        body = d[0:4] + "00000" + d[4]
-    else:
-        body = d[0:5] + "0000" + last
-    return ns + body + check
+    return expand_upce(digits)
 
 
 def normalise(code: DecodedCode) -> DecodedCode:

@@ -15,13 +15,11 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -32,7 +30,14 @@ from till.backend_client import BackendClient, BackendError, Customer
 from till.manager.claims import Correction, claim_body, reverse_payload, submit_correction
 from till.manager.customer_finder import CustomerFinder
 from till.manager.login import ManagerSession
-from till.manager.widgets import StatusLine, local_time, plain_error, run_for, touch
+from till.manager.widgets import (
+    StatusLine,
+    local_time,
+    pick_table,
+    plain_error,
+    run_for,
+    touch,
+)
 from till.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -105,14 +110,8 @@ class CorrectionPanel(QWidget):
         self.busy = False
 
         self.finder = CustomerFinder(client, runner, "Customer who got them by mistake")
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setDefaultSectionSize(44)
+        self.table = pick_table(COLUMNS, "The customer's transactions that can be moved")
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setAccessibleName("The customer's transactions that can be moved")
         self.reason_edit = QLineEdit()
         self.reason_edit.setPlaceholderText("Why, e.g. 'points given to the wrong phone number'")
         self.reason_edit.setAccessibleName("Reason for the correction")

@@ -17,13 +17,11 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -31,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from offline_queue.journal import Journal, Op
 from till.backend_client import BackendClient
-from till.manager.widgets import StatusLine, age_text, plain_error, run_for, touch
+from till.manager.widgets import StatusLine, age_text, pick_table, plain_error, run_for, touch
 from till.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -105,17 +103,11 @@ class ReviewPanel(QWidget):
             "the operation up (it stays in the till's journal as cancelled)."
         )
         intro.setWordWrap(True)
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = pick_table(COLUMNS, "Refused operations")
         self.table.setWordWrap(True)
-        self.table.verticalHeader().setDefaultSectionSize(44)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # the reason
-        self.table.setAccessibleName("Refused operations")
         self.refresh_button = QPushButton("Re&fresh")
         self.retry_button = QPushButton("&Retry")
         self.cancel_button = QPushButton("&Cancel operation…")

@@ -7,14 +7,14 @@ every tab), and the 44 px touch rule is easier to keep when nobody sizes a butto
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLabel, QTableWidget, QWidget
 
 from offline_queue.errors import JournalError, OpStateError, UnknownOpError
 from till.backend_client import BackendError, BackendUnavailable
@@ -77,6 +77,22 @@ def plain_error(exc: BaseException) -> str:
     if isinstance(exc, JournalError):
         return f"The till's journal could not record this: {exc}. Call a technician."
     return "Something went wrong; the details are in the till's log."
+
+
+def pick_table(columns: Sequence[str], accessible_name: str) -> QTableWidget:
+    """A read-only table to pick one row from, with touch-high rows.
+
+    Why shared: every manager list that a following button acts on (refused operations,
+    transactions to correct) must select whole rows, one at a time, and never edit in place.
+    """
+    table = QTableWidget(0, len(columns))
+    table.setHorizontalHeaderLabels(list(columns))
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().setDefaultSectionSize(TOUCH_PX)
+    table.setAccessibleName(accessible_name)
+    return table
 
 
 class StatusLine(QLabel):

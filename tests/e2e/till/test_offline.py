@@ -86,16 +86,7 @@ def test_void_while_offline_gives_the_points_back_when_it_returns(
 
     backend.stop()
     till.wait_online(False)
-    till.window.void()
-    from till.void_dialog import VoidDialog
-
-    void = till.window.dialog
-    assert isinstance(void, VoidDialog) and void.needs_approval
-    name, pin = backend.manager
-    void.manager_edit.setText(name)
-    void.pin_edit.setText(pin)
-    void.void_button.click()
-    till.wait_state(SaleState.VOIDED)
+    till.void_with_manager(backend.manager)
     till.wait_banner("given back when the server is back")
     backend.start()
     till.wait_online(True)

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from offline_queue.journal import Journal
-from tests.fixtures.till import TillFactory, demo_card
-from till.backend_client import BackendClient, earn_body, redeem_body
+from tests.fixtures.till import Till, TillFactory, demo_card
+from till.backend_client import BackendClient, Customer, earn_body, redeem_body
 from till.identify import member_from
 from till.sale import Line, Redemption, RedemptionState, Sale, SaleState, Tender, utc_now_iso
 from till.sale_store import SaleStore
@@ -28,6 +28,31 @@ def _crashed_state(data_dir: Path, sale: Sale, op: tuple[str, str, dict[str, Any
     kind, account, payload = op
     journal.append(kind, account, payload, op_id=payload["op_id"])
     journal.close()
+
+
+def _crashed_redemption(
+    client: BackendClient, data_dir: Path, receipt_no: str, points: int, value: str
+) -> tuple[Customer, Sale, dict[str, Any]]:
+    """A power cut after Alice's points payment was journaled: (Alice before, sale, body)."""
+    alice = client.lookup(phone=ALICE_PHONE)
+    sale = Sale(receipt_no=receipt_no)
+    sale.lines.append(Line("Crash test", Decimal("20.00")))
+    sale.member = member_from(alice)
+    op_id = str(uuid.uuid4())
+    sale.redemption = Redemption(op_id=op_id, points=points, value=Decimal(value))
+    body = redeem_body(op_id, alice.id, points, sale.receipt_no)
+    _crashed_state(data_dir, sale, ("redeem", alice.id, body))
+    return alice, sale, body
+
+
+def _wait_redemption_committed(till: Till, timeout: int) -> None:
+    till.qtbot.waitUntil(
+        lambda: (
+            till.sale.redemption is not None
+            and till.sale.redemption.state == RedemptionState.COMMITTED
+        ),
+        timeout=timeout,
+    )
 
 
 def test_open_sale_is_restored_and_can_be_voided(
@@ -99,26 +124,13 @@ def test_unconfirmed_redemption_is_settled_then_offered(
     till_factory: TillFactory, backend: Any, tmp_path: Path
 ) -> None:
     client = BackendClient(backend.url, backend.api_key)
-    alice = client.lookup(phone=ALICE_PHONE)
-    sale = Sale(receipt_no="T1-CRASH-0002")
-    sale.lines.append(Line("Crash test", Decimal("20.00")))
-    sale.member = member_from(alice)
-    op_id = str(uuid.uuid4())
-    sale.redemption = Redemption(op_id=op_id, points=100, value=Decimal("1.00"))
-    body = redeem_body(op_id, alice.id, 100, sale.receipt_no)
     data = tmp_path / "till"
-    _crashed_state(data, sale, ("redeem", alice.id, body))
+    alice, sale, body = _crashed_redemption(client, data, "T1-CRASH-0002", 100, "1.00")
     client.redeem(body)  # committed on the backend, the answer lost in the power cut
 
     till = till_factory(backend, data_dir=data)
     till.qtbot.waitUntil(lambda: till.window.recovery_bar.isVisible(), timeout=10_000)
-    till.qtbot.waitUntil(
-        lambda: (
-            till.sale.redemption is not None
-            and till.sale.redemption.state == RedemptionState.COMMITTED
-        ),
-        timeout=10_000,
-    )
+    _wait_redemption_committed(till, timeout=10_000)
     assert till.sale.sale_id == sale.sale_id
     assert client.lookup(phone=ALICE_PHONE).balance == alice.balance - 100  # once
     till.window.resume_button.click()
@@ -130,15 +142,8 @@ def test_unconfirmed_redemption_found_offline_is_retried_when_back(
     till_factory: TillFactory, backend: Any, tmp_path: Path
 ) -> None:
     client = BackendClient(backend.url, backend.api_key)
-    alice = client.lookup(phone=ALICE_PHONE)
-    sale = Sale(receipt_no="T1-CRASH-0003")
-    sale.lines.append(Line("Crash test", Decimal("20.00")))
-    sale.member = member_from(alice)
-    op_id = str(uuid.uuid4())
-    sale.redemption = Redemption(op_id=op_id, points=150, value=Decimal("1.50"))
-    body = redeem_body(op_id, alice.id, 150, sale.receipt_no)
     data = tmp_path / "till"
-    _crashed_state(data, sale, ("redeem", alice.id, body))
+    alice, _sale, _body = _crashed_redemption(client, data, "T1-CRASH-0003", 150, "1.50")
     backend.stop()
 
     till = till_factory(backend, data_dir=data, wait_ready=False)
@@ -150,11 +155,5 @@ def test_unconfirmed_redemption_found_offline_is_retried_when_back(
     backend.start()
     till.wait_online(True)
     till.window.redeem()  # F4: retry, from the journal's copy of the operation
-    till.qtbot.waitUntil(
-        lambda: (
-            till.sale.redemption is not None
-            and till.sale.redemption.state == RedemptionState.COMMITTED
-        ),
-        timeout=15_000,
-    )
+    _wait_redemption_committed(till, timeout=15_000)
     assert client.lookup(phone=ALICE_PHONE).balance == alice.balance - 150

@@ -196,16 +196,7 @@ def test_void_reverses_the_committed_redemption(till_factory: TillFactory, backe
     till.qtbot.waitUntil(lambda: till.window.dialog is None, timeout=10_000)
     assert till.ctx.client.lookup(phone=ALICE_PHONE).balance == start_balance - 200
     assert not till.window.member_panel.remove_button.isEnabled()  # payment started
-    till.window.void()
-    from till.void_dialog import VoidDialog
-
-    void = till.window.dialog
-    assert isinstance(void, VoidDialog) and void.needs_approval
-    name, pin = backend.manager
-    void.manager_edit.setText(name)
-    void.pin_edit.setText(pin)
-    void.void_button.click()
-    till.wait_state(SaleState.VOIDED)
+    till.void_with_manager(backend.manager)
     assert till.sale.redemption.state == RedemptionState.REVERSED
     assert till.ctx.client.lookup(phone=ALICE_PHONE).balance == start_balance
     assert "SALE VOIDED" in till.window.receipt_panel.text

@@ -6,33 +6,17 @@ and the clock are stand-ins, because CI has no camera.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 import threading
 from collections.abc import Callable
-from pathlib import Path
-from types import ModuleType
 
 import numpy as np
 
 from devices.camera import CameraReader, CapturedFrame, LatestFrame, RepeatFilter
 from devices.decoder import Image, make_decoder
 from devices.events import RawRead
+from tests.fixtures.codes import load_make_frames
 
-ROOT = Path(__file__).resolve().parents[3]
 WAIT_S = 30
-
-
-def load_make_frames() -> ModuleType:
-    if "make_frames" not in sys.modules:
-        spec = importlib.util.spec_from_file_location(
-            "make_frames", ROOT / "bench" / "make_frames.py"
-        )
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["make_frames"] = module
-        spec.loader.exec_module(module)
-    return sys.modules["make_frames"]
 
 
 def qr_frame(payload: str) -> Image:

@@ -6,11 +6,8 @@ frame, so the expected reads follow from the script of the video alone, on any m
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 import threading
 from pathlib import Path
-from types import ModuleType
 
 import cv2
 import numpy as np
@@ -20,22 +17,10 @@ from devices.camera import CameraReader
 from devices.decoder import DecodedCode, Decoder, Image, make_decoder
 from devices.errors import DeviceError
 from devices.events import RawRead
+from tests.fixtures.codes import load_make_frames
 
-ROOT = Path(__file__).resolve().parents[3]
 FPS = 10
 WAIT_S = 60  # generous upper bound on a finished reader; never a sleep
-
-
-def load_make_frames() -> ModuleType:
-    if "make_frames" not in sys.modules:
-        spec = importlib.util.spec_from_file_location(
-            "make_frames", ROOT / "bench" / "make_frames.py"
-        )
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["make_frames"] = module
-        spec.loader.exec_module(module)
-    return sys.modules["make_frames"]
 
 
 def scene(rng: np.random.Generator, codes: list[tuple[str, str, tuple[int, int]]]) -> Image:

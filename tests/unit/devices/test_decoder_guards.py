@@ -7,11 +7,6 @@ cannot be made to misread on demand.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-from types import ModuleType
-
 import numpy as np
 import pytest
 
@@ -26,20 +21,7 @@ from devices.decoder import (
 )
 from devices.decoding.cascade import whole
 from devices.decoding.symbology import gs1_check_digit_ok, plausible, upce_to_upca
-
-ROOT = Path(__file__).resolve().parents[3]
-
-
-def load_make_frames() -> ModuleType:
-    if "make_frames" not in sys.modules:
-        spec = importlib.util.spec_from_file_location(
-            "make_frames", ROOT / "bench" / "make_frames.py"
-        )
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["make_frames"] = module
-        spec.loader.exec_module(module)
-    return sys.modules["make_frames"]
+from tests.fixtures.codes import load_make_frames
 
 
 def clean_label(kind: str, payload: str) -> Image:

@@ -7,32 +7,18 @@ washed-out, soft codes) it finds more than either library alone.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import cv2
 import numpy as np
 import pytest
 
 from devices.decoder import DecodedCode, make_decoder
+from tests.fixtures.codes import load_make_frames
 
 ROOT = Path(__file__).resolve().parents[3]
 SAMPLES = ROOT.parent / "shared" / "samples" / "codes"
-
-
-def load_make_frames() -> ModuleType:
-    if "make_frames" not in sys.modules:
-        spec = importlib.util.spec_from_file_location(
-            "make_frames", ROOT / "bench" / "make_frames.py"
-        )
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["make_frames"] = module
-        spec.loader.exec_module(module)
-    return sys.modules["make_frames"]
 
 
 def same_code(found: str, truth: str) -> bool:
