@@ -282,6 +282,25 @@ class Journal:
                 conn.execute("COMMIT")
         return JournalStats(n_pending, oldest[0] if oldest else None, n_review)
 
+    def count(
+        self, state: OpState, created_from: float | None = None, created_before: float | None = None
+    ) -> int:
+        """How many operations are in ``state``, optionally created in [from, before).
+
+        For reports (the manager's end-of-shift summary): counts rows without decoding any
+        payload, so it stays cheap with 100,000 pending operations.
+        """
+        sql = "SELECT COUNT(*) FROM ops WHERE state = ?"
+        args: list[Any] = [OpState(state).value]
+        if created_from is not None:
+            sql += " AND created_at >= ?"
+            args.append(created_from)
+        if created_before is not None:
+            sql += " AND created_at < ?"
+            args.append(created_before)
+        with self._read() as conn:
+            return int(conn.execute(sql, args).fetchone()[0])
+
     def integrity_check(self) -> list[str]:
         """``PRAGMA integrity_check`` (reads every page: for tools and tests, never at open)."""
         with self._read() as conn:

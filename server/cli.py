@@ -11,6 +11,7 @@ import argparse
 import json
 import logging
 import os
+import socket
 import sys
 import threading
 from decimal import Decimal, InvalidOperation
@@ -34,6 +35,11 @@ def _parser() -> argparse.ArgumentParser:
     db(s)
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8080)
+    s.add_argument(
+        "--fd",
+        type=int,
+        help="serve on this inherited, already bound TCP socket (--host/--port are ignored)",
+    )
     s.add_argument("--sms-outbox", type=Path, help="append SMS as JSON lines to this file")
     s.add_argument("--sms-webhook", help="POST SMS to this URL (token: $TILL_SMS_WEBHOOK_TOKEN)")
     s.add_argument("--otp-ttl", type=int, default=600, help="OTP lifetime in seconds")
@@ -117,7 +123,9 @@ def _serve(args: argparse.Namespace) -> int:
     server = uvicorn.Server(config)
     if args.exit_with_stdin:
         threading.Thread(target=_exit_on_eof, args=(server,), daemon=True).start()
-    server.run()
+    # An inherited socket: the embedding process bound the port, so no one can take it
+    # between its choice and our start-up.
+    server.run(sockets=[socket.socket(fileno=args.fd)] if args.fd is not None else None)
     backend.engine.dispose()
     return 0
 

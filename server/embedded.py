@@ -4,8 +4,11 @@ The child is ``python -m server serve`` on 127.0.0.1 with a SQLite file and an S
 ``workdir``. It must never outlive its parent: it watches its stdin pipe (EOF = the parent is
 gone, whichever thread started it; ``PR_SET_PDEATHSIG`` would fire when the *starting thread*
 exits) and ``stop()`` runs at interpreter exit. ``stop()`` then ``start()`` keeps the database
-and the port, so the till's URL stays valid across the demo's "backend off/on" switch. The API
-key is created at the first start and kept in memory only (the same key after a restart).
+and the port, so the till's URL stays valid across the demo's "backend off/on" switch. The
+port is bound here and the socket handed to the child (``--fd``): nothing else (another test
+worker's backend or outgoing connection) can take the port while the child starts up, and a
+health check can't be answered by some other server. The API key is created at the first
+start and kept in memory only (the same key after a restart).
 """
 
 from __future__ import annotations
@@ -49,6 +52,7 @@ class EmbeddedBackend:
     ) -> None:
         self.workdir = Path(workdir)
         self.otp_ttl = otp_ttl
+        self._auto_port = not port  # free to move before the first start only
         self.port = port or free_port()
         self.demo_data = demo_data
         self.db_path = self.workdir / "loyalty.db"
@@ -93,6 +97,7 @@ class EmbeddedBackend:
             return
         self.workdir.mkdir(parents=True, exist_ok=True)
         self._prepare_database()
+        sock = self._bind()
         self._log = self.log_path.open("ab")
         env = dict(os.environ)
         package_root = str(Path(__file__).resolve().parent.parent)
@@ -106,10 +111,8 @@ class EmbeddedBackend:
             "serve",
             "--db",
             self.db_url,
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(self.port),
+            "--fd",
+            str(sock.fileno()),
             "--sms-outbox",
             str(self.sms_outbox),
             "--otp-ttl",
@@ -117,14 +120,18 @@ class EmbeddedBackend:
             "--exit-with-stdin",
             *self.extra_args,
         ]
-        self._proc = subprocess.Popen(
-            cmd,
-            stdin=subprocess.PIPE,
-            stdout=self._log,
-            stderr=subprocess.STDOUT,
-            env=env,
-            cwd=self.workdir,
-        )
+        try:
+            self._proc = subprocess.Popen(
+                cmd,
+                stdin=subprocess.PIPE,
+                stdout=self._log,
+                stderr=subprocess.STDOUT,
+                env=env,
+                cwd=self.workdir,
+                pass_fds=(sock.fileno(),),
+            )
+        finally:
+            sock.close()  # the child's copy is the only one: when it stops, the port refuses
         try:
             self._wait_healthy()
         except BaseException:
@@ -150,6 +157,27 @@ class EmbeddedBackend:
     def restart(self) -> None:
         self.stop()
         self.start()
+
+    def _bind(self) -> socket.socket:
+        """The listening socket for the child, on ``self.port`` (kept across restarts)."""
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        try:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                sock.bind(("127.0.0.1", self.port))
+            except OSError:
+                if not self._auto_port:
+                    raise
+                # The port picked at construction was taken since, before the first start
+                # (no one knows this URL yet): any free port will do.
+                sock.bind(("127.0.0.1", 0))
+                self.port = int(sock.getsockname()[1])
+            sock.listen(128)
+            self._auto_port = False  # from now on the URL is known: the port stays
+        except BaseException:
+            sock.close()
+            raise
+        return sock
 
     def _prepare_database(self) -> None:
         """Seeds on first start (in-process: same code as ``till-server seed-demo``) and

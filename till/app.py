@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QIcon
 
 from devices.events import Reader
 from till import wedge_fallback
@@ -24,9 +25,19 @@ from till.wiring import build_context, start
 log = logging.getLogger(__name__)
 
 
+ICON_NAME = "loyalty-till"
+_CHECKOUT_ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / f"{ICON_NAME}.svg"
+
+
+def app_icon() -> QIcon:
+    """The icon theme's (installed by the Debian package), else the checkout's SVG."""
+    return QIcon.fromTheme(ICON_NAME, QIcon(str(_CHECKOUT_ICON)))
+
+
 def create_window(ctx: AppContext) -> MainWindow:
     """The cashier window (with the demo dock in demo mode), started."""
     window = MainWindow(ctx)
+    window.setWindowIcon(app_icon())
     if ctx.demo is not None:
         from till.demo_panel import DemoPanel
 

@@ -23,7 +23,6 @@ log = logging.getLogger(__name__)
 
 class BackendMonitor(QObject):
     pending_changed = Signal(int)
-    review_changed = Signal(int)
 
     def __init__(
         self, ctx: AppContext, interval_s: float | None = None, parent: QObject | None = None
@@ -31,7 +30,6 @@ class BackendMonitor(QObject):
         super().__init__(parent)
         self.ctx = ctx
         self.pending: int | None = None
-        self.review: int | None = None
         self._busy = False
         self.timer = QTimer(self)
         self.timer.setInterval(int(1000 * (interval_s or ctx.config.backend.health_interval_s)))
@@ -64,7 +62,7 @@ class BackendMonitor(QObject):
         def done(result: tuple[bool, Any]) -> None:
             self._busy = False
             online, stats = result
-            self._counts(stats.pending, stats.review)
+            self._set_pending(stats.pending)
             ctx.sync_signals.set_online(online)
 
         def failed(exc: BaseException) -> None:
@@ -73,16 +71,13 @@ class BackendMonitor(QObject):
 
         ctx.runner.run(work, done, failed)
 
-    def _counts(self, pending: int, review: int) -> None:
+    def _set_pending(self, pending: int) -> None:
         if pending != self.pending:
             self.pending = pending
             self.pending_changed.emit(pending)
-        if review != self.review:
-            self.review = review
-            self.review_changed.emit(review)
 
     def _sync_state(self, state: Any) -> None:
-        self._counts(int(state.pending), int(state.review))
+        self._set_pending(int(state.pending))
 
     def _online_changed(self, online: bool) -> None:
         if online:

@@ -16,11 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from server.demo_data import cards_json
 from server.embedded import EmbeddedBackend
 
 log = logging.getLogger(__name__)
-
-CARDS_FILE = Path(__file__).resolve().parent.parent / "resources" / "demo" / "cards.json"
 
 
 @dataclass(frozen=True)
@@ -34,13 +33,14 @@ class DemoRead:
     format: str | None = None
 
 
-def demo_reads(path: Path = CARDS_FILE) -> list[DemoRead]:
-    """Sample swipes and scans from ``resources/demo/cards.json`` (missing file: none)."""
-    try:
-        entries: list[dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        log.warning("demo cards file %s is missing or invalid", path)
-        return []
+def demo_reads(entries: list[dict[str, Any]] | None = None) -> list[DemoRead]:
+    """Sample swipes and scans of the demo data (``resources/demo/cards.json`` is a copy).
+
+    Taken from :func:`server.demo_data.cards_json` itself, so an installed package (which
+    has no ``resources/`` folder) shows the same buttons as a checkout.
+    """
+    if entries is None:
+        entries = cards_json()
     reads: list[DemoRead] = []
     for entry in entries:
         label = str(entry.get("label") or "card")

@@ -45,6 +45,7 @@ class DemoPanel(QDockWidget):
         self.ctx = ctx
         self._on_backend_change = on_backend_change
         self._busy = False
+        self._reading = False  # one outbox read at a time, however slow the pool is
         body = QWidget()
         layout = QVBoxLayout(body)
         sms_box = QGroupBox("Customer's phone (SMS outbox)")
@@ -85,16 +86,22 @@ class DemoPanel(QDockWidget):
 
     def refresh_sms(self) -> None:
         demo = self.ctx.demo
-        if demo is None or self._busy:
+        if demo is None or self._busy or self._reading:
             return
+        self._reading = True
         outbox = demo.sms_outbox
 
         def show(lines: list[str]) -> None:
+            self._reading = False
             if lines != self._last_sms:
                 self._last_sms = lines
                 self.sms_view.setPlainText("\n".join(lines))
 
-        self.ctx.runner.run(lambda: sms_lines(outbox), show)
+        def failed(exc: BaseException) -> None:
+            self._reading = False
+            log.error("reading the SMS outbox failed", exc_info=exc)
+
+        self.ctx.runner.run(lambda: sms_lines(outbox), show, failed)
 
     def toggle_backend(self) -> None:
         demo = self.ctx.demo

@@ -205,9 +205,9 @@ class MainWindow(QMainWindow):
         self.void_recovered_button.clicked.connect(self.void)
 
     def start(self) -> None:
-        """Health polling, session, and the search for a sale a power cut interrupted."""
+        """Health polling, and the search for a sale a power cut interrupted. The session
+        is fetched by the monitor each time the backend is seen online, the first included."""
         self.monitor.start()
-        self.ctx.refresh_session()
         self.recovery.run(self._recovered)
 
     def _till_code(self) -> str:

@@ -132,11 +132,6 @@ class SaleFlow(ResumeSteps, QObject):
         self.save()
         return True
 
-    def remove_last_line(self) -> None:
-        if self.editable() and not self.sale.has_payment and self.sale.lines:
-            self.sale.lines.pop()
-            self.save()
-
     def set_member(self, member: Member) -> bool:
         current = self.sale.member
         if current is not None and current.id == member.id:

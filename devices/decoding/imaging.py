@@ -15,13 +15,6 @@ import numpy as np
 
 from devices.decoding.code import Image
 
-_CLAHE = cv2.createCLAHE(clipLimit=3.0, tileGridSize=(8, 8))
-
-
-def equalised(gray: Image) -> Image:
-    """Local histogram equalisation (CLAHE): lifts a washed-out code without blowing out the rest."""
-    return cast(Image, _CLAHE.apply(gray))
-
 
 def upscaled(gray: Image, factor: float = 2.0) -> Image:
     """Bicubic upscaling: QR finder patterns need about three pixels per module."""

@@ -10,10 +10,12 @@ stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
 root="$stage/loyalty-till_${version}_${arch}"
 mkdir -p "$root/DEBIAN" "$root/opt/loyalty-till/wheels" "$root/lib/systemd/system" \
-  "$root/usr/share/applications" "$root/lib/udev/rules.d" "$root/etc/loyalty-till"
+  "$root/usr/share/applications" "$root/lib/udev/rules.d" "$root/etc/loyalty-till" \
+  "$root/usr/share/icons/hicolor/scalable/apps"
 python3 -m pip wheel --quiet --wheel-dir "$root/opt/loyalty-till/wheels" .
 install -m 0644 packaging/systemd/*.service "$root/lib/systemd/system/"
 install -m 0644 packaging/desktop/loyalty-till.desktop "$root/usr/share/applications/"
+install -m 0644 resources/icons/loyalty-till.svg "$root/usr/share/icons/hicolor/scalable/apps/"
 install -m 0644 packaging/udev/*.rules "$root/lib/udev/rules.d/" 2>/dev/null || true
 sed "s/@VERSION@/$version/; s/@ARCH@/$arch/" packaging/debian/control.in >"$root/DEBIAN/control"
 install -m 0755 packaging/debian/postinst "$root/DEBIAN/postinst"

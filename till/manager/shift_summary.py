@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from offline_queue.journal import Journal
+from offline_queue.op import OpState
 from till.backend_client import BackendClient, BackendError
 from till.manager.widgets import StatusLine, local_time, plain_error, run_for, touch, utc_iso
 from till.tasks import TaskRunner
@@ -97,8 +98,7 @@ def build_summary(
     report = client.report_shift(start, end)
     lo = datetime.fromisoformat(start.replace("Z", "+00:00")).timestamp()
     hi = datetime.fromisoformat(end.replace("Z", "+00:00")).timestamp()
-    pending = journal.pending()
-    refused = journal.review()
+    stats = journal.stats()
     return ShiftSummary(
         start=start,
         end=end,
@@ -110,10 +110,10 @@ def build_summary(
         redemptions_with_otp=int(report.get("redemptions_with_otp") or 0),
         redemptions_with_override=int(report.get("redemptions_with_override") or 0),
         reversals=int(report.get("reversals") or 0),
-        pending=len(pending),
-        pending_in_period=sum(1 for op in pending if lo <= op.created_at < hi),
-        refused=len(refused),
-        refused_in_period=sum(1 for op in refused if lo <= op.created_at < hi),
+        pending=stats.pending,
+        pending_in_period=journal.count(OpState.PENDING, lo, hi),
+        refused=stats.review,
+        refused_in_period=journal.count(OpState.REVIEW, lo, hi),
         made_at=utc_iso(datetime.fromtimestamp(clock(), UTC)),
     )
 

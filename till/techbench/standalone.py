@@ -1,7 +1,6 @@
 """The bench as its own program (``till-cardtest bench``): readers, hub, window; no till.
 
-Differences from the till: every reader is tapped so the raw view shows exactly what was
-sent; the journal's sync worker is never started (the bench must not replay the till's
+Differences from the till: the journal's sync worker is never started (the bench must not replay the till's
 operations), though the doctor still reads the till's journal; the bench keeps its own data
 directory so it never touches the till's sales or account cache.
 """
@@ -12,13 +11,11 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from devices.events import Reader
 from till.config import Config
 from till.context import AppContext
-from till.techbench.raw_tap import RawTap, TappedReader
 from till.techbench.window import TechnicianWindow
 from till.wiring import build_context, configured_readers
 
@@ -34,31 +31,33 @@ def open_bench(
     journal_path: Path | None = None,
     readers: Sequence[Reader] | None = None,
 ) -> tuple[AppContext, TechnicianWindow]:
-    """Build the context over tapped readers and open the window; readers started."""
+    """Build the context over the readers and open the window; readers started.
+
+    The raw view gets exactly what each reader sent from ``ctx.device_signals.raw`` (the
+    hub's raw subscription), as the bench opened inside the till does.
+    """
     problems: list[str] = []
     if readers is None:
         built, problems = configured_readers(config)
         readers = built
-    tap = RawTap()
     ctx = build_context(
         config,
         base_url=base_url,
         api_key=api_key,
         data_dir=data_dir,
         journal_path=journal_path,
-        readers=[TappedReader(r, tap.publish) for r in readers],
+        readers=readers,
     )
-    window = TechnicianWindow(ctx, None, raw_reads=tap.raw, sign_in=False)
-    window.raw_tap = tap  # kept alive with the window
+    window = TechnicianWindow(ctx, None, sign_in=False)
     if not config.devices.wedge_devices:
-        _install_wedge_fallback(ctx, window, tap)
+        _install_wedge_fallback(ctx, window)
     ctx.hub.start()
     for problem in problems:
         ctx.device_signals.publish_status(problem)
     return ctx, window
 
 
-def _install_wedge_fallback(ctx: AppContext, window: TechnicianWindow, tap: RawTap) -> None:
+def _install_wedge_fallback(ctx: AppContext, window: TechnicianWindow) -> None:
     """Readers that type like a keyboard, without evdev: the till's Qt key-event fallback."""
     try:
         from till.wedge_fallback import install
@@ -69,8 +68,6 @@ def _install_wedge_fallback(ctx: AppContext, window: TechnicianWindow, tap: RawT
     except Exception:
         log.exception("the keyboard-wedge fallback could not be installed")
         return
-    # Direct: the raw read reaches the window before the routed event (which is queued).
-    fallback.read.connect(tap.publish, Qt.ConnectionType.DirectConnection)
     window.wedge_fallback = fallback
 
 

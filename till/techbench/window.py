@@ -32,26 +32,24 @@ _KEEP_RAW = 32
 
 
 class TechnicianWindow(QWidget):
-    """The bench. ``raw_reads``: a signal of :class:`RawRead` (exact reader output), when
-    available. ``sign_in``: inside the till the bench opens behind the manager PIN gate
-    (there is no technician role in the backend; on site the manager lets the technician
-    in); the standalone bench runs on the technician's own terminal session and has none.
+    """The bench. Exactly what each reader sent comes from ``ctx.device_signals.raw`` (the
+    hub's raw subscription), when the context has it. ``sign_in``: inside the till the
+    bench opens behind the manager PIN gate (there is no technician role in the backend; on
+    site the manager lets the technician in); the standalone bench runs on the technician's
+    own terminal session and has none.
     """
 
-    def __init__(
-        self, ctx: Any, parent: QWidget | None = None, raw_reads: Any = None, sign_in: bool = True
-    ) -> None:
+    def __init__(self, ctx: Any, parent: QWidget | None = None, sign_in: bool = True) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.ctx = ctx
         self.setWindowTitle("Card test bench (technician)")
         self.resize(960, 720)
         self._raws: OrderedDict[tuple[str, Any], RawRead] = OrderedDict()
-        self._raw_reads = raw_reads if raw_reads is not None else None
+        self._raw_reads: Any = None
         self._listening = False
         self.reads = 0
         self.signed_in_as = ""
-        # Set by the standalone bench: its raw tap and keyboard-wedge fallback, kept alive here.
-        self.raw_tap: Any = None
+        # Set by the standalone bench: its keyboard-wedge fallback, kept alive here.
         self.wedge_fallback: Any = None
         self.live = LiveReadPanel()
         self.sample = SampleSessionPanel()
@@ -96,8 +94,7 @@ class TechnicianWindow(QWidget):
         signals = self.ctx.device_signals
         signals.identified.connect(self.on_identified)
         signals.status.connect(self.status_label.setText)
-        if self._raw_reads is None:
-            self._raw_reads = getattr(signals, "raw", None)
+        self._raw_reads = getattr(signals, "raw", None)
         if self._raw_reads is not None:
             self._raw_reads.connect(self.on_raw)
         self._listening = True

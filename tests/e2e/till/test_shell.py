@@ -116,3 +116,49 @@ def test_demo_screenshots_command(tmp_path: Path) -> None:
     for name in ("identify", "redeem_otp", "receipt", "offline"):
         data = (out / f"{name}.png").read_bytes()
         assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 10_000
+
+
+def test_the_session_is_fetched_once_per_return_online(
+    till_factory: TillFactory, backend: Any
+) -> None:
+    """Start-up fetches the store's session once: when the backend is first seen online
+    (the same edge that refetches it after an outage), not a second time beside it."""
+    till = till_factory(backend, wait_ready=False)
+    edges: list[bool] = []
+    till.ctx.sync_signals.online_changed.connect(edges.append)
+    till.wait_online(True)
+    till.qtbot.waitUntil(lambda: till.ctx.session is not None, timeout=10_000)
+    till.wait_idle()
+    fetched = backend.log_path.read_text(encoding="utf-8").count("GET /v1/session ")
+    assert edges and fetched == edges.count(True)
+
+
+def test_demo_panel_reads_the_sms_outbox_once_at_a_time(
+    till_factory: TillFactory, backend: Any
+) -> None:
+    """A busy pool must not pile up outbox reads, one a second, behind each other."""
+    till = till_factory(backend, demo=True)
+    panel = till.window.demo_panel
+    assert panel is not None
+    panel.timer.stop()
+    till.wait_idle()
+    started: list[object] = []
+    run = till.ctx.runner.run
+
+    def counting_run(fn: Any, *args: Any, **kw: Any) -> None:
+        started.append(fn)
+        run(fn, *args, **kw)
+
+    till.ctx.runner.run = counting_run  # type: ignore[method-assign]
+    try:
+        for _ in range(3):
+            panel.refresh_sms()  # the answers come back through the event loop, later
+    finally:
+        till.ctx.runner.run = run  # type: ignore[method-assign]
+    assert len(started) == 1
+    till.wait_idle()
+
+
+def test_the_window_has_the_till_icon(till_factory: TillFactory, backend: Any) -> None:
+    till = till_factory(backend)
+    assert not till.window.windowIcon().isNull()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import textwrap
@@ -77,6 +78,22 @@ def test_first_start_seeds_in_an_empty_workdir(tmp_path: Path) -> None:
         assert Api.of(b).get("/session").json()["otp_ttl_s"] == 30
     finally:
         b.stop()
+
+
+def test_a_port_taken_before_the_first_start_is_not_a_failure(tmp_path: Path) -> None:
+    """Another test worker may take the port picked at construction before the child
+    binds it: the backend then serves on another free port, and its own health answers."""
+    b = EmbeddedBackend(tmp_path / "taken", otp_ttl=30)
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as other:
+        other.bind(("127.0.0.1", b.port))
+        other.listen(1)
+        taken = b.port
+        try:
+            b.start()
+            assert b.port != taken
+            assert Api.of(b).balance(ALICE) == 1240  # our key, our database
+        finally:
+            b.stop()
 
 
 def test_child_dies_with_its_parent(tmp_path: Path) -> None:

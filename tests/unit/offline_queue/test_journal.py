@@ -350,3 +350,18 @@ def test_close_refused_cancels_in_one_step_with_the_error(journal: Journal) -> N
         journal.close_refused(op_id, "again")
     with pytest.raises(UnknownOpError):
         journal.close_refused("nope", "x")
+
+
+def test_count_by_state_and_creation_time(tmp_path: Path) -> None:
+    now = [1000.0]
+    j = Journal(tmp_path / "j.sqlite3", clock=lambda: now[0])
+    first = j.append("earn", "a", {"customer_id": "a", "amount": "1.00"})
+    now[0] = 2000.0
+    j.append("earn", "b", {"customer_id": "b", "amount": "2.00"})
+    j.move_to_review(first, {"code": "not_found"})
+    assert j.count(OpState.PENDING) == 1
+    assert j.count(OpState.REVIEW) == 1
+    assert j.count(OpState.PENDING, 1500.0, 2500.0) == 1
+    assert j.count(OpState.PENDING, 0.0, 1500.0) == 0
+    assert j.count(OpState.REVIEW, 0.0, 1500.0) == 1
+    j.close()
