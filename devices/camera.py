@@ -210,8 +210,12 @@ class CameraReader:
         drop_frames: bool | None = None,
         open_source: OpenSource = open_source,
         clock: Clock = time.monotonic,
+        reopen_s: float | None = 2.0,
     ) -> None:
         self.spec = spec
+        # A lost live camera is reopened every ``reopen_s`` seconds until it returns, as the
+        # wedge and serial readers do on replug; None: the reader ends instead.
+        self._reopen_s = reopen_s
         self.name = f"camera:{spec}"
         self._decoder = decoder if decoder is not None else make_decoder("zxing")
         self._repeats = RepeatFilter(repeat_window_s)
@@ -277,27 +281,46 @@ class CameraReader:
         except Exception:
             log.exception("%s: status callback failed", self.name)
 
-    def _capture_loop(self, source: FrameSource) -> None:
+    def _capture_loop(self, source: FrameSource | None) -> None:
         try:
-            while not self._stop.is_set():
+            while source is not None and not self._stop.is_set():
                 frame = source.read()
-                if frame is None:
-                    if not self._stop.is_set():
-                        self._status(
-                            "end of video file"
-                            if source.finite
-                            else "camera stopped delivering pictures (unplugged?)"
-                        )
+                if frame is not None:
+                    self._captured += 1
+                    self._slot.put(frame)
+                    continue
+                if self._stop.is_set():
                     break
-                self._captured += 1
-                self._slot.put(frame)
+                if source.finite:
+                    self._status("end of video file")
+                    break
+                source.close()
+                source = None
+                if self._reopen_s is None:
+                    self._status("camera stopped delivering pictures (unplugged?)")
+                    break
+                self._status("camera stopped delivering pictures (unplugged?); waiting for it")
+                source = self._reopen()
         except Exception:
             log.exception("%s: capture failed", self.name)
             self._status("camera capture failed (see the log for details)")
         finally:
-            source.close()
+            if source is not None:
+                source.close()
             self.capture_ended.set()
             self._slot.close()
+
+    def _reopen(self) -> FrameSource | None:
+        """Try to open the camera again until it answers or the reader is stopped."""
+        assert self._reopen_s is not None
+        while not self._stop.wait(self._reopen_s):
+            try:
+                source = self._open_source(self.spec, self._clock)
+            except DeviceError:
+                continue
+            self._status("camera back")
+            return source
+        return None
 
     def _decode_loop(self) -> None:
         try:

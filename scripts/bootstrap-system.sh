@@ -24,6 +24,14 @@ fi
 if ! python3 -c "import ensurepip, venv" >/dev/null 2>&1; then
   packages+=(python3-venv)
 fi
+# python-evdev is published as source only: building it needs a C compiler, the headers of
+# the Python that builds the venv, and the kernel's input-event definitions (linux/input.h).
+command -v cc >/dev/null 2>&1 || packages+=(gcc libc6-dev)
+python3 - <<'PY' >/dev/null 2>&1 || packages+=(python3-dev)
+import os, sysconfig
+raise SystemExit(0 if os.path.exists(os.path.join(sysconfig.get_paths()["include"], "Python.h")) else 1)
+PY
+[[ -f /usr/include/linux/input.h ]] || packages+=(linux-libc-dev)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -74,6 +74,8 @@ class MainWindow(QMainWindow):
         self.identifier = Identifier(ctx.client, ctx.account_cache, ctx.runner)
         self.monitor = BackendMonitor(ctx, parent=self)
         self.recovery = Recovery(ctx.sale_store, ctx.journal, self.flow, self.sale_runner)
+        self._recovered_open_id: str | None = None  # the interrupted sale on screen
+        self._recovered_waiting: list[Sale] = []  # further interrupted sales, oldest first
         self.dialog: QDialog | None = None
         self.dialogs = CashierDialogs(self)
         self.demo_panel: QWidget | None = None  # set by till.app in demo mode
@@ -359,15 +361,36 @@ class MainWindow(QMainWindow):
             self.say(f"Sale completed. {sale.earned_points} points earned.", "ok")
         else:
             self.say("Sale completed.", "ok")
+        self._next_recovered(sale)
 
     def _recovered(self, sale: Sale) -> None:
+        """One interrupted sale at a time: the others wait until it is finished or voided."""
+        if self._recovered_open_id is not None:
+            self._recovered_waiting.append(sale)
+            self._show_recovery_text(self.flow.sale)
+            return
+        self._recovered_open_id = sale.sale_id
         self.flow.load(sale)
-        self.recovery_label.setText(
+        self._show_recovery_text(sale)
+        self.recovery_bar.show()
+        self.say("Unfinished sale restored.", "warn")
+
+    def _show_recovery_text(self, sale: Sale) -> None:
+        text = (
             f"A sale interrupted by a power cut was restored (receipt {sale.receipt_no}, "
             f"total {self.sale_panel.money(sale.total)}). Resume it, or void it."
         )
-        self.recovery_bar.show()
-        self.say("Unfinished sale restored.", "warn")
+        waiting = len(self._recovered_waiting)
+        if waiting:
+            text += f" {waiting} more interrupted sale{'s' if waiting > 1 else ''} will follow."
+        self.recovery_label.setText(text)
+
+    def _next_recovered(self, finished: Sale) -> None:
+        if finished.sale_id != self._recovered_open_id:
+            return
+        self._recovered_open_id = None
+        if self._recovered_waiting:
+            self._recovered(self._recovered_waiting.pop(0))
 
     # -- dialogs and other windows --------------------------------------------------------
 

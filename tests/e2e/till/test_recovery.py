@@ -157,3 +157,33 @@ def test_unconfirmed_redemption_found_offline_is_retried_when_back(
     till.window.redeem()  # F4: retry, from the journal's copy of the operation
     _wait_redemption_committed(till, timeout=15_000)
     assert client.lookup(phone=ALICE_PHONE).balance == alice.balance - 150
+
+
+def test_several_interrupted_sales_are_offered_one_after_another(
+    till_factory: TillFactory, backend: Any, tmp_path: Path
+) -> None:
+    data = tmp_path / "till"
+    data.mkdir(parents=True)
+    store = SaleStore(data / "sales.sqlite3")
+    first, second = Sale(receipt_no="T1-CUT-0001"), Sale(receipt_no="T1-CUT-0002")
+    first.lines.append(Line("Milk", Decimal("1.10")))
+    second.lines.append(Line("Eggs", Decimal("2.20")))
+    store.save(first)
+    store.save(second)
+    store.close()
+
+    till = till_factory(backend, data_dir=data)
+    till.qtbot.waitUntil(lambda: till.window.recovery_bar.isVisible(), timeout=10_000)
+    assert till.sale.sale_id == first.sale_id
+    till.qtbot.waitUntil(lambda: "1 more interrupted sale" in till.window.recovery_label.text())
+    till.window.void_recovered_button.click()
+    from till.void_dialog import VoidDialog
+
+    dialog = till.window.dialog
+    assert isinstance(dialog, VoidDialog)
+    dialog.void_button.click()
+    # The first is voided; the second comes up at once, nothing left behind.
+    till.qtbot.waitUntil(lambda: till.sale.sale_id == second.sale_id, timeout=10_000)
+    assert till.window.recovery_bar.isVisible()
+    assert till.sale.lines[0].amount == Decimal("2.20")
+    assert "more interrupted" not in till.window.recovery_label.text()

@@ -13,6 +13,7 @@ import numpy as np
 
 from devices.camera import CameraReader, CapturedFrame, LatestFrame, RepeatFilter
 from devices.decoder import Image, make_decoder
+from devices.errors import DeviceError
 from devices.events import RawRead
 from tests.fixtures.codes import load_make_frames
 
@@ -78,13 +79,50 @@ def test_stop_from_the_read_callback_does_not_deadlock() -> None:
     assert camera.closed.wait(WAIT_S)
 
 
-def test_lost_camera_is_reported_and_ends_the_reader() -> None:
+def test_lost_camera_is_reported_and_ends_the_reader_when_reopening_is_off() -> None:
     camera = FakeCamera(qr_frame("LOYALTY:LIVE0003"), clock=None, frames=3)
     statuses: list[str] = []
-    reader = CameraReader("0", make_decoder("zxing"), open_source=lambda _s, _c: camera)
+    reader = CameraReader(
+        "0", make_decoder("zxing"), open_source=lambda _s, _c: camera, reopen_s=None
+    )
     reader.start(lambda _r: None, statuses.append)
     assert reader.wait(WAIT_S)
     assert statuses == ["camera ready", "camera stopped delivering pictures (unplugged?)"]
+
+
+def test_lost_camera_is_reopened_when_it_returns() -> None:
+    """Unplugged: reported, retried (absent meanwhile), reading again once it is back."""
+    first = FakeCamera(qr_frame("LOYALTY:LIVE0004"), clock=None, frames=3)
+    second = FakeCamera(qr_frame("LOYALTY:LIVE0005"), clock=None)
+    attempts: list[str] = []
+
+    def open_source(spec: str, _clock: object) -> FakeCamera:
+        attempts.append(spec)
+        if len(attempts) == 1:
+            return first
+        if len(attempts) < 4:
+            raise DeviceError("camera 0 is not plugged in")
+        return second
+
+    statuses: list[str] = []
+    back = threading.Event()
+
+    def on_read(raw: RawRead) -> None:
+        if raw.text == "LOYALTY:LIVE0005":
+            back.set()
+
+    reader = CameraReader("0", make_decoder("zxing"), open_source=open_source, reopen_s=0.01)
+    reader.start(on_read, statuses.append)
+    assert back.wait(WAIT_S)
+    reader.stop()
+    assert reader.wait(WAIT_S)
+    assert first.closed.is_set() and second.closed.is_set()
+    assert len(attempts) == 4
+    assert statuses[:3] == [
+        "camera ready",
+        "camera stopped delivering pictures (unplugged?); waiting for it",
+        "camera back",
+    ]
 
 
 class ScriptedCamera:
@@ -124,6 +162,7 @@ def test_live_repeat_window_runs_on_the_injected_clock() -> None:
         drop_frames=False,  # every frame decoded, so the script alone decides
         open_source=lambda _s, c: ScriptedCamera(script, c),
         clock=clock,
+        reopen_s=None,  # the end of the script ends the reader
     )
     reader.start(reads.append)
     assert reader.wait(WAIT_S)
