@@ -147,6 +147,20 @@ class RedemptionsReport(BaseModel):
     rows: list[RedemptionRow]
 
 
+class AuditEntry(BaseModel):
+    at: str
+    action: str  # "policy" | "program" | "cards_registered"
+    staff: str  # the approving manager
+    till: str
+    detail: dict[str, Any]
+
+
+class AuditTrail(BaseModel):
+    from_: str = Field(alias="from")
+    to: str
+    entries: list[AuditEntry]
+
+
 class ShiftReport(BaseModel):
     from_: str = Field(alias="from")
     to: str

@@ -177,6 +177,18 @@ def shift_report(
     return svc.shift_report(caller, lo, hi)
 
 
+@router.get("/audit", responses=documented(200, R.AuditTrail))
+def audit_trail(
+    caller: Auth,
+    svc: Svc,
+    start: Annotated[Timestamp | None, Query(alias="from")] = None,
+    end: Annotated[Timestamp | None, Query(alias="to")] = None,
+) -> dict[str, Any]:
+    """Who changed the store's rules (OTP policy, card programs), with the approving manager."""
+    lo, hi = _window(start, end)
+    return svc.audit_trail(caller, lo, hi)
+
+
 @router.put("/policy", responses=documented(200, R.Policy))
 def put_policy(body: PolicyRequest, caller: Auth, svc: Svc) -> dict[str, Any]:
     return svc.set_policy(caller, body)

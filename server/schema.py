@@ -175,3 +175,18 @@ operations = Table(
     Column("response", Text, nullable=False),
     Column("created_at", String(40), nullable=False),
 )
+
+# Who changed the store's rules: manager-approved writes that are not ledger entries (the
+# ledger itself records the approving manager of claims, reversals and OTP overrides).
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", String(40), nullable=False),
+    Column("store_id", Integer, ForeignKey("stores.id"), nullable=False),
+    Column("till_id", Integer, ForeignKey("tills.id"), nullable=False),
+    Column("staff_id", Integer, ForeignKey("staff.id"), nullable=False),
+    Column("action", String(32), nullable=False),
+    Column("detail", Text, nullable=False),
+)
+Index("audit_store_time", audit_log.c.store_id, audit_log.c.at)

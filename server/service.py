@@ -12,7 +12,17 @@ from typing import Any
 from pydantic import BaseModel
 from sqlalchemy import Connection, Engine
 
-from server import accounts, approval, customers, ledger, operations, otp, programs, reports
+from server import (
+    accounts,
+    approval,
+    audit,
+    customers,
+    ledger,
+    operations,
+    otp,
+    programs,
+    reports,
+)
 from server.context import Caller, Limits
 from server.db import Clock, iso, read, write
 from server.errors import Conflict
@@ -57,9 +67,13 @@ class Backend:
 
     def set_policy(self, caller: Caller, req: PolicyRequest) -> dict[str, Any]:
         def tx(conn: Connection) -> dict[str, Any]:
-            approval.require_manager(conn, caller.store_id, req.approval, self.clock, self.limits)
+            member = approval.require_manager(
+                conn, caller.store_id, req.approval, self.clock, self.limits
+            )
             accounts.set_policy(conn, caller.store_id, req.otp_required, Decimal(req.otp_min_value))
-            return accounts.policy_json(accounts.store_settings(conn, caller.store_id))
+            policy = accounts.policy_json(accounts.store_settings(conn, caller.store_id))
+            audit.record(conn, caller, member, "policy", policy, iso(self.clock.now()))
+            return policy
 
         return write(self.engine, tx)
 
@@ -130,8 +144,13 @@ class Backend:
         self, caller: Caller, name: str, req: ProgramPut
     ) -> tuple[bool, dict[str, Any]]:
         def tx(conn: Connection) -> tuple[bool, dict[str, Any]]:
-            approval.require_manager(conn, caller.store_id, req.approval, self.clock, self.limits)
-            return programs.put_program(conn, name, req.range_start, req.range_end)
+            member = approval.require_manager(
+                conn, caller.store_id, req.approval, self.clock, self.limits
+            )
+            created, body = programs.put_program(conn, name, req.range_start, req.range_end)
+            detail = {"program": name, "range_start": req.range_start, "range_end": req.range_end}
+            audit.record(conn, caller, member, "program", detail, iso(self.clock.now()))
+            return created, body
 
         return write(self.engine, tx)
 
@@ -142,8 +161,13 @@ class Backend:
         now = iso(self.clock.now())
 
         def tx(conn: Connection) -> dict[str, Any]:
-            approval.require_manager(conn, caller.store_id, req.approval, self.clock, self.limits)
-            return programs.register_cards(conn, req.program, req.numbers, now)
+            member = approval.require_manager(
+                conn, caller.store_id, req.approval, self.clock, self.limits
+            )
+            body = programs.register_cards(conn, req.program, req.numbers, now)
+            detail = {"program": req.program, "cards": len(req.numbers)}
+            audit.record(conn, caller, member, "cards_registered", detail, now)
+            return body
 
         return write(self.engine, tx)
 
@@ -154,6 +178,9 @@ class Backend:
         return read(
             self.engine, lambda c: reports.redemptions(c, caller.store_id, start, end, group)
         )
+
+    def audit_trail(self, caller: Caller, start: str, end: str) -> dict[str, Any]:
+        return read(self.engine, lambda c: audit.entries(c, caller.store_id, start, end))
 
     def shift_report(self, caller: Caller, start: str, end: str) -> dict[str, Any]:
         return read(self.engine, lambda c: reports.shift(c, caller.till_id, start, end))

@@ -383,6 +383,10 @@ class BackendClient:
     def report_shift(self, from_: str, to: str) -> dict[str, Any]:
         return dict(self.request("GET", "/v1/reports/shift", params={"from": from_, "to": to}))
 
+    def audit_trail(self, from_: str, to: str) -> dict[str, Any]:
+        """Manager-approved changes to the store's rules (policy, card programs)."""
+        return dict(self.request("GET", "/v1/audit", params={"from": from_, "to": to}))
+
     def set_policy(
         self, otp_required: bool, otp_min_value: Decimal, approval_: Mapping[str, str]
     ) -> dict[str, Any]:

@@ -56,6 +56,8 @@ class ShiftSummary:
     refused: int
     refused_in_period: int
     made_at: str
+    # Manager-approved rule changes in the period (the backend's audit trail).
+    rule_changes: tuple[str, ...] = ()
 
     def to_text(self) -> str:
         """The plain-text form (also what is printed)."""
@@ -78,6 +80,9 @@ class ShiftSummary:
             f"  refused, to review        {self.refused:>10}"
             + (f"  ({self.refused_in_period} from this period)" if self.refused else ""),
             "",
+            "Rule changes (approved by):",
+            *([f"  {change}" for change in self.rule_changes] or ["  none"]),
+            "",
             f"Printed {local_time(self.made_at)}",
         ]
         return "\n".join(lines) + "\n"
@@ -99,6 +104,12 @@ def build_summary(
     lo = datetime.fromisoformat(start.replace("Z", "+00:00")).timestamp()
     hi = datetime.fromisoformat(end.replace("Z", "+00:00")).timestamp()
     stats = journal.stats()
+    changes = tuple(
+        f"{local_time(e['at'])}  {e['action']}: "
+        + ", ".join(f"{k} {v}" for k, v in sorted(e["detail"].items()))
+        + f"  ({e['staff']}, till {e['till']})"
+        for e in client.audit_trail(start, end).get("entries", [])
+    )
     return ShiftSummary(
         start=start,
         end=end,
@@ -115,6 +126,7 @@ def build_summary(
         refused=stats.review,
         refused_in_period=journal.count(OpState.REVIEW, lo, hi),
         made_at=utc_iso(datetime.fromtimestamp(clock(), UTC)),
+        rule_changes=changes,
     )
 
 

@@ -66,3 +66,20 @@ def test_bad_minimum_is_refused_before_sending(
         assert policy.status.kind == "error", typed
         assert "0.00 or more" in policy.status.text()
     assert manager_ctx.client.session().otp_min_value == Decimal("5.00")
+
+
+def test_a_policy_change_shows_in_the_shift_summary_with_its_manager(
+    manager_window: Any, manager_ctx: Any, qtbot: QtBot
+) -> None:
+    policy = manager_window.policy
+    policy.required_check.setChecked(False)
+    with qtbot.waitSignal(policy.saved, timeout=10_000):
+        policy.save_button.click()
+    panel = manager_window.shift_summary
+    with qtbot.waitSignal(panel.ready, timeout=10_000) as signal:
+        panel.show_button.click()
+    changes = signal.args[0].rule_changes
+    assert len(changes) == 1
+    assert "policy: otp_min_value 5.00, otp_required False" in changes[0]
+    assert "(manager, till T1)" in changes[0]
+    assert changes[0] in panel.text_view.toPlainText()

@@ -397,3 +397,30 @@ def test_reports_split_otp_and_override(
     assert (r.status_code, code_of(r)) == (422, "invalid_request")
     r = api.get("/reports/shift", **{"from": "2026-01-02T00:00:00Z", "to": "2026-01-01T00:00:00Z"})
     assert (r.status_code, code_of(r)) == (422, "invalid_request")
+
+
+def test_rule_changes_are_audited_with_the_approving_manager(
+    backend_factory: BackendFactory,
+) -> None:
+    srv = backend_factory()
+    api = Api.of(srv)
+    manager = {"staff": srv.manager[0], "pin": srv.manager[1]}
+    refused = api.put("/policy", {"otp_required": False, "otp_min_value": "0.00"})
+    assert code_of(refused) == "approval_required"
+    r = api.put("/policy", {"otp_required": False, "otp_min_value": "0.00", "approval": manager})
+    assert r.status_code == 200
+    r = api.put(
+        "/programs/AUDIT",
+        {"range_start": "7000000000000", "range_end": "7000000009999", "approval": manager},
+    )
+    assert r.status_code in (200, 201)
+    trail = api.get("/audit")
+    assert trail.status_code == 200
+    entries = trail.json()["entries"]
+    assert [(e["action"], e["staff"]) for e in entries] == [
+        ("policy", manager["staff"]),
+        ("program", manager["staff"]),
+    ]
+    assert entries[0]["detail"] == {"otp_required": False, "otp_min_value": "0.00"}
+    assert entries[1]["detail"]["program"] == "AUDIT"
+    assert manager["pin"] not in trail.text  # the PIN is checked, never kept
