@@ -60,13 +60,20 @@ def _created(body: dict[str, Any]) -> JSONResponse:
     return JSONResponse(body, status_code=201)
 
 
-def _window(start: datetime | None, end: datetime | None) -> tuple[str, str]:
+def _window(
+    start: Annotated[Timestamp | None, Query(alias="from")] = None,
+    end: Annotated[Timestamp | None, Query(alias="to")] = None,
+) -> tuple[str, str]:
+    """The reporting period ``from``..``to`` (default: today so far), as UTC ISO strings."""
     now = datetime.now(UTC)
     lo = start or now.replace(hour=0, minute=0, second=0, microsecond=0)
     hi = end or now + timedelta(seconds=1)
     if hi < lo:
         raise InvalidRequest("to: must not be before from", field="to")
     return iso(lo), iso(hi)
+
+
+Period = Annotated[tuple[str, str], Depends(_window)]
 
 
 @router.get("/health", responses=documented(200, R.Health))
@@ -156,37 +163,20 @@ def ops(body: OpsRequest, caller: Auth, svc: Svc) -> dict[str, Any]:
 
 @router.get("/reports/redemptions", responses=documented(200, R.RedemptionsReport))
 def redemptions_report(
-    caller: Auth,
-    svc: Svc,
-    start: Annotated[Timestamp | None, Query(alias="from")] = None,
-    end: Annotated[Timestamp | None, Query(alias="to")] = None,
-    group: Literal["day", "customer"] = "day",
+    caller: Auth, svc: Svc, period: Period, group: Literal["day", "customer"] = "day"
 ) -> dict[str, Any]:
-    lo, hi = _window(start, end)
-    return svc.redemptions_report(caller, lo, hi, group)
+    return svc.redemptions_report(caller, *period, group)
 
 
 @router.get("/reports/shift", responses=documented(200, R.ShiftReport))
-def shift_report(
-    caller: Auth,
-    svc: Svc,
-    start: Annotated[Timestamp | None, Query(alias="from")] = None,
-    end: Annotated[Timestamp | None, Query(alias="to")] = None,
-) -> dict[str, Any]:
-    lo, hi = _window(start, end)
-    return svc.shift_report(caller, lo, hi)
+def shift_report(caller: Auth, svc: Svc, period: Period) -> dict[str, Any]:
+    return svc.shift_report(caller, *period)
 
 
 @router.get("/audit", responses=documented(200, R.AuditTrail))
-def audit_trail(
-    caller: Auth,
-    svc: Svc,
-    start: Annotated[Timestamp | None, Query(alias="from")] = None,
-    end: Annotated[Timestamp | None, Query(alias="to")] = None,
-) -> dict[str, Any]:
+def audit_trail(caller: Auth, svc: Svc, period: Period) -> dict[str, Any]:
     """Who changed the store's rules (OTP policy, card programs), with the approving manager."""
-    lo, hi = _window(start, end)
-    return svc.audit_trail(caller, lo, hi)
+    return svc.audit_trail(caller, *period)
 
 
 @router.put("/policy", responses=documented(200, R.Policy))
