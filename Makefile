@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: venv demo test lint format bench clean system deb screenshots
+.PHONY: venv demo test lint format bench clean system deb package-check screenshots
 
 venv: $(STAMP)
 
@@ -21,13 +21,13 @@ $(STAMP): pyproject.toml scripts/bootstrap-system.sh
 	@touch $(STAMP)
 
 # Starts the embedded reference backend with demo data and the till against it.
-# Without a display it runs under a virtual X server (xvfb-run).
+# Without a display: a virtual X server (Xvfb) and x11vnc on 127.0.0.1 to look at it; the
+# launcher prints the VNC address and password, and Ctrl+C stops every part of the demo.
 demo: venv
 	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
 		QT_QPA_PLATFORM= $(BIN)/till --demo; \
 	else \
-		echo "No display found: running the demo under xvfb-run (a virtual screen)."; \
-		QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1920x1080x24" $(BIN)/till --demo; \
+		$(BIN)/python scripts/demo_headless.py; \
 	fi
 
 test: venv
@@ -44,13 +44,24 @@ format: venv
 	$(BIN)/ruff check --fix .
 
 bench: venv
-	$(BIN)/python bench/decode_bench.py ../shared/samples/codes
+	@if [ -d ../shared/samples/codes ]; then \
+		$(BIN)/python bench/decode_bench.py ../shared/samples/codes; \
+	else \
+		echo "../shared/samples/codes is absent (developers' machines only): decode bench on 40 generated frames"; \
+		$(BIN)/python bench/decode_bench.py --generate 40 build/bench-frames; \
+	fi
 	$(BIN)/python bench/server_bench.py
 	$(BIN)/python bench/queue_bench.py
 	$(BIN)/python bench/identify_bench.py
 
 deb: venv
 	bash packaging/debian/build-deb.sh
+
+# Builds the .deb, lintian (no errors), systemd-analyze verify, installs it into a scratch
+# root through its own postinst and runs the installed till and till-server.
+package-check: venv
+	@bash scripts/bootstrap-system.sh --packaging
+	bash packaging/debian/check-deb.sh
 
 clean:
 	rm -rf $(VENV) build *.egg-info .mypy_cache .ruff_cache

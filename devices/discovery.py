@@ -4,22 +4,26 @@ For the technician's ``doctor`` and the settings screen: the usual support call 
 beeps but nothing happens", which is almost always a missing group membership or udev rule,
 so every entry says whether it opens and, if not, the fix in words.
 
-Reads only ``/dev`` and ``/sys`` (both injectable, so tests use a directory tree). Stable
-names come from udev's ``/dev/input/by-id`` and ``/dev/serial/by-id`` links; sysfs gives the
-names and USB ids (``/sys/class/input/eventN/device/{name,id/vendor,id/product}``,
-``/sys/class/tty``, ``/sys/class/video4linux``).
+Input devices are opened with python-evdev (``InputDevice``: ``name``, ``info`` for the USB
+id, ``capabilities()`` for the keys it can type). A node the till's user cannot open is still
+listed — it is the one the technician must hear about — with its name and id from sysfs
+(``/sys/class/input/eventN/device/{name,id/vendor,id/product}``, readable by everyone) and
+udev's verdict on whether it is a keyboard (its ``by-id`` link ends in ``-event-kbd``).
+Stable names come from udev's ``/dev/input/by-id`` and ``/dev/serial/by-id`` links; serial
+ports and cameras from ``/sys/class/tty`` and ``/sys/class/video4linux``. ``/dev`` and
+``/sys`` are injectable, so tests use a directory tree.
 """
 
 from __future__ import annotations
 
 import errno
 import os
-import struct
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from devices import keymaps
+from devices import input_nodes
+from devices.errors import DeviceError
 
 GROUP_HINT = {
     "input": "add the till's user to the 'input' group (sudo usermod -aG input $USER, then "
@@ -29,7 +33,6 @@ GROUP_HINT = {
     "camera": "add the till's user to the 'video' group (sudo usermod -aG video $USER, then "
     "log in again)",
 }
-_LONG_BITS = struct.calcsize("l") * 8
 
 
 @dataclass(frozen=True)
@@ -89,27 +92,6 @@ def _check_open(node: Path, kind: str) -> tuple[str, str]:
     return "ok", "opens"
 
 
-def _has_letter_keys(bitmask: str | None) -> bool:
-    """Parse sysfs ``capabilities/key`` for KEY_A, KEY_Z and Enter.
-
-    The kernel prints the bitmap as unpadded hex ``long`` words, most significant first
-    (drivers/input/input.c, ``input_print_bitmap``), so the word size is this machine's.
-    """
-    if not bitmask:
-        return False
-    try:
-        words = [int(w, 16) for w in bitmask.split()][::-1]
-    except ValueError:
-        return False
-    bits = _LONG_BITS
-
-    def has(code: int) -> bool:
-        i = code // bits
-        return i < len(words) and bool(words[i] >> (code % bits) & 1)
-
-    return has(keymaps.KEY_A) and has(keymaps.KEY_Z) and has(keymaps.KEY_ENTER)
-
-
 def _usb_id_upwards(sysdev: Path) -> str | None:
     """Walk up a sysfs device path to the USB device that has idVendor/idProduct."""
     try:
@@ -123,6 +105,21 @@ def _usb_id_upwards(sysdev: Path) -> str | None:
     return None
 
 
+def _open_input(node: Path) -> tuple[str, str, input_nodes.InputNode | None]:
+    """Status and message for an input node, and the open device when it opens."""
+    try:
+        device = input_nodes.open_input_device(str(node))
+    except PermissionError:
+        return "no-permission", f"cannot open {node}: {GROUP_HINT['input']}", None
+    except DeviceError as exc:
+        return "error", str(exc), None
+    except OSError as exc:
+        if exc.errno == errno.EBUSY:
+            return "busy", f"{node} is in use by another program", None
+        return "error", f"cannot open {node}: {exc.strerror}", None
+    return "ok", "opens", device
+
+
 def input_devices(
     dev_root: Path = Path("/dev"), sys_root: Path = Path("/sys")
 ) -> list[FoundDevice]:
@@ -130,20 +127,31 @@ def input_devices(
     found: list[FoundDevice] = []
     nodes = sorted((dev_root / "input").glob("event*"), key=lambda p: (len(p.name), p.name))
     for node in nodes:
-        sysdev = sys_root / "class/input" / node.name / "device"
-        vid, pid = _read(sysdev / "id/vendor"), _read(sysdev / "id/product")
-        usb_id = f"{vid.lower()}:{pid.lower()}" if vid and pid else None
-        status, message = _check_open(node, "input")
+        path = links.get(str(node.resolve()), str(node))
+        status, message, device = _open_input(node)
+        usb_id: str | None
+        if device is not None:
+            try:
+                name, usb_id = device.name, input_nodes.usb_id(device)
+                keyboard = input_nodes.types_text(device)
+            finally:
+                device.close()
+        else:
+            sysdev = sys_root / "class/input" / node.name / "device"
+            vid, pid = _read(sysdev / "id/vendor"), _read(sysdev / "id/product")
+            name = _read(sysdev / "name") or ""
+            usb_id = f"{vid.lower()}:{pid.lower()}" if vid and pid else None
+            keyboard = path.endswith("-event-kbd")
         found.append(
             FoundDevice(
                 kind="input",
-                path=links.get(str(node.resolve()), str(node)),
+                path=path,
                 node=str(node),
-                name=_read(sysdev / "name") or "",
+                name=name,
                 usb_id=usb_id,
                 status=status,
                 message=message,
-                keyboard=_has_letter_keys(_read(sysdev / "capabilities/key")),
+                keyboard=keyboard,
             )
         )
     return found

@@ -58,7 +58,9 @@ class Identified:
     raw: str
     value: str | None
     message: str = ""
-    card_kind: str | None = None  # "loyalty" | "bank" | "unreadable" for swipes, else None
+    # "loyalty" | "bank" | "licence" | "unreadable" for swipes; "bank" for a scanned or typed
+    # payment card number and "licence" for a scanned driving licence; else None.
+    card_kind: str | None = None
     detail: Any = None  # parser output (e.g. the magstripe analysis) for the technician views
     at: datetime = field(default_factory=utc_now)
 

@@ -1,38 +1,71 @@
-"""A tolerant parser for what magnetic-stripe readers type, and the loyalty-card verdict.
+"""A tolerant parser for what magnetic-stripe readers type, and the card verdict.
 
 Readers emit the decoded tracks as text: track 1 ``%...?`` (ISO/IEC 7811-2 6-bit alphabet, at
 most 76 data characters), track 2 ``;...?`` (ISO/IEC 7811-2 5-bit: digits and ``=``, at most
-37), track 3 as a second ``;...?`` or MagTek's ``+...?`` (at most 104), each optionally
-followed by the longitudinal redundancy check (LRC) character, and ``%E?`` / ``;E?`` / ``+E?``
-for a track the reader could not decode. Real input is messier than that: Caps Lock turns the
-letters lower case, readers add prefixes, suffixes and CR/LF, and a till sees garbage and
-accidental megabyte pastes. The parser therefore never raises, never backtracks (it walks the
-text once with single-character searches), and flags whatever it cannot trust as a track
-error with a sentence a technician understands.
+37), track 3 (at most 104), each optionally followed by the longitudinal redundancy check
+(LRC) character, and ``E`` in place of the data of a track the reader could not decode. Every
+reader's sentinel and framing variant is split off by :mod:`devices.track_scan`. Real input
+is messier than that: Caps Lock turns the letters lower case, readers add prefixes, suffixes
+and CR/LF/TAB, and a till sees garbage and accidental megabyte pastes. The parser therefore
+never raises, never backtracks, and flags whatever it cannot trust as a track error with a
+sentence a technician understands.
 
-Bank cards (ISO/IEC 7813 financial layout: track 1 format code ``B``, or track 2
-``PAN=YYMM...``, with an ISO/IEC 7812 Luhn-valid 13-19 digit PAN) are recognised *before*
-anything else is kept: their track data is replaced by the masked PAN (first 6, last 4) and
-the name and discretionary data are dropped, so nothing that leaves this module can leak them
-(PCI DSS forbids keeping track data).
+Two kinds of card are recognised *before* anything else is kept, so nothing that leaves this
+module can leak them:
+
+- driving licences and ID cards (AAMVA layout, :mod:`devices.idcard`): refused, no data kept;
+- bank cards (ISO/IEC 7813 financial layout: track 1 format code ``B`` and a 12-19 digit PAN;
+  track 2 ``PAN=YYMM`` + service code, Luhn-valid per ISO/IEC 7812, or a Luhn-valid PAN in a
+  card network's IIN range): only the masked PAN (first 6, last 4) is kept; the name and
+  discretionary data are dropped (PCI DSS forbids keeping track data).
+
+A Luhn-valid number with an implausible expiry (``0000``), no service code and no network IIN
+is not a bank card on that evidence alone: supermarket member cards look like that.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, Literal, Protocol
 
-from devices.card_rules import Check, refusal_message, swipe_checks
-from devices.cardnumber import looks_like_pan, mask_pan
+from devices.card_rules import Check, check_track_placement, refusal_message, swipe_checks
+from devices.cardnumber import (
+    card_network,
+    luhn_checksum_ok,
+    mask_pan,
+    plausible_expiry,
+    valid_service_code,
+)
+from devices.idcard import (
+    LICENCE_KEPT,
+    LICENCE_MESSAGE,
+    LICENCE_TRACK3_SENTINELS,
+    is_licence_track1,
+    is_licence_track2,
+)
+from devices.track_scan import START_SENTINELS, Segment, assign, scan, strip_framing
 
-SwipeKind = Literal["loyalty", "bank", "unreadable"]
+__all__ = [
+    "BANK_CARD_MESSAGE",
+    "LICENCE_MESSAGE",
+    "START_SENTINELS",
+    "SwipeAnalysis",
+    "SwipeKind",
+    "SwipeRules",
+    "SwipeSettings",
+    "Track",
+    "parse_swipe",
+    "reference_of",
+    "strip_framing",
+]
+
+SwipeKind = Literal["loyalty", "bank", "licence", "unreadable"]
 
 #: Data characters per track (ISO/IEC 7811-2 capacities minus start sentinel, end sentinel, LRC).
 TRACK_MAX_LENGTH: Mapping[int, int] = MappingProxyType({1: 76, 2: 37, 3: 104})
-START_SENTINELS = "%;+"
 
 _ALPHA_SPECIALS = " $()-./"
 _DIGITS = "0123456789"
@@ -63,14 +96,10 @@ UNREADABLE_MESSAGE = (
 )
 
 _UPPER = str.maketrans("abcdefghijklmnopqrstuvwxyz", _LETTERS)
-_TOP_LEVEL = re.compile(r"[%;+?\r\n]")  # what can start, end or separate tracks
-_TRACK_END = re.compile(r"[?%;\r\n]")  # what ends a track body ('+' is data there, if bad)
 # Track 1 PANs may carry spaces between digit groups (ISO/IEC 7813 allows it, some issuers do).
-_BANK_TRACK1 = re.compile(r"B([0-9][0-9 ]{11,36}[0-9])(?:\^|$)")
-_BANK_TRACK23 = re.compile(r"([0-9]{13,19})=")
-# Sentinels, LRCs and line breaks of three tracks are under 20; beyond this many the input is
-# not one swipe, and scanning on would only cost time on a flood of sentinels.
-_MAX_STEPS = 64
+_BANK_TRACK1 = re.compile(r"B([0-9][0-9 ]{10,36}[0-9])(\^|$)")
+_BANK_TRACK23 = re.compile(r"([0-9]{12,19})=([0-9]{0,4})([0-9]{0,3})")
+_REFERENCE_CHARS = frozenset(_DIGITS + _LETTERS)
 
 
 class SwipeRules(Protocol):
@@ -165,6 +194,8 @@ class SwipeAnalysis:
 
     def masked_raw(self) -> str:
         """The swipe rebuilt from the parsed tracks: what may be shown or logged as "raw"."""
+        if self.kind == "licence":
+            return "(driving licence or ID card: not shown)"
         parts = []
         for n in (1, 2, 3):
             track = self.tracks.get(n)
@@ -175,123 +206,34 @@ class SwipeAnalysis:
         return "".join(parts)
 
 
-@dataclass
-class _Segment:
-    """A sentinel-delimited piece of the input, before it is judged."""
-
-    sentinel: str
-    body: str
-    terminated: bool
-    lrc: str | None = None
-
-
-@dataclass
-class _Scan:
-    segments: list[_Segment] = field(default_factory=list)
-    stray: int = 0
-    cut: int = 0  # characters left unread: the input went on far beyond what a swipe holds
-
-
-def strip_framing(text: str, prefix: str = "", suffix: str = "") -> str:
-    """Remove CR/LF terminators and the reader's configured prefix and suffix."""
-    text = text.strip("\r\n")
-    if prefix and text.startswith(prefix):
-        text = text[len(prefix) :]
-    if suffix and text.endswith(suffix):
-        text = text[: -len(suffix)]
-    return text.strip("\r\n")
-
-
-def _scan(text: str) -> _Scan:
-    """Split the text into sentinel-framed segments in one left-to-right pass.
-
-    Every search starts where the previous one ended, so the work is linear in the input.
-    A character right after an end sentinel is that track's LRC; when the LRC happens to be a
-    start-sentinel character, it shows up as an empty, unterminated segment and is taken back.
-    """
-    scan = _Scan()
-    n = len(text)
-    pos = 0
-    last_closed: _Segment | None = None  # segment whose end sentinel is just before ``pos``
-    steps = 0
-    while pos < n:
-        steps += 1
-        if steps > _MAX_STEPS:
-            scan.cut = n - pos
-            break
-        m = _TOP_LEVEL.search(text, pos)
-        start = n if m is None else m.start()
-        if start > pos:
-            gap = start - pos
-            if last_closed is not None:
-                last_closed.lrc = text[pos]
-                gap -= 1
-            scan.stray += gap
-            last_closed = None
-        if m is None:
-            break
-        ch = m.group()
-        if ch in "\r\n":
-            pos, last_closed = start + 1, None
-            continue
-        if ch == "?":
-            if last_closed is not None:
-                last_closed.lrc = ch
-            else:
-                scan.stray += 1
-            pos, last_closed = start + 1, None
-            continue
-        end = _TRACK_END.search(text, start + 1)
-        if end is None:
-            body, terminated, pos = text[start + 1 :], False, n
-        elif end.group() == "?":
-            body, terminated, pos = text[start + 1 : end.start()], True, end.end()
-        else:
-            body, terminated, pos = text[start + 1 : end.start()], False, end.start()
-        if last_closed is not None and not terminated and body == "":
-            last_closed.lrc = ch
-            last_closed = None
-            continue
-        segment = _Segment(ch, body, terminated)
-        scan.segments.append(segment)
-        last_closed = segment if terminated else None
-    return scan
-
-
-def _assign(segments: list[_Segment], notes: list[str]) -> dict[int, _Segment]:
-    """Which segment is which track: '%' is 1, the first ';' is 2, a second ';' or '+' is 3."""
-    by_track: dict[int, _Segment] = {}
-    extra = 0
-    for seg in segments:
-        if seg.sentinel == "%":
-            number = 1
-        elif seg.sentinel == ";":
-            number = 2 if 2 not in by_track and 3 not in by_track else 3
-        else:
-            number = 3
-        if number in by_track:
-            extra += 1
-            continue
-        by_track[number] = seg
-    if extra:
-        notes.append(
-            f"{extra} extra track(s) after the first three were ignored (two swipes run together?)."
-        )
-    return by_track
-
-
 def _track_pan(number: int, body: str) -> str | None:
-    """The PAN a raw track body carries in ISO/IEC 7813 financial layout, else None."""
+    """The PAN a raw track body carries in ISO/IEC 7813 financial layout, else None.
+
+    Track 1: format code ``B``, 12-19 digits, ``^`` (a cut-short track without the ``^`` only
+    when Luhn-valid). Tracks 2 and 3: ``PAN=`` with a Luhn-valid PAN and either a plausible
+    expiry and service code or a card network's IIN; a plausible expiry, service code *and*
+    network IIN are enough without Luhn (a misread digit must not unmask a bank card).
+    """
     if number == 1:
-        m = _BANK_TRACK1.match(body.translate(_UPPER))
-        pan = m.group(1).replace(" ", "") if m else ""
-    else:
-        m = _BANK_TRACK23.match(body)
-        pan = m.group(1) if m else ""
-    return pan if looks_like_pan(pan) else None
+        m1 = _BANK_TRACK1.match(body.translate(_UPPER))
+        if m1 is None:
+            return None
+        pan = m1.group(1).replace(" ", "")
+        if not 12 <= len(pan) <= 19:
+            return None
+        return pan if m1.group(2) == "^" or luhn_checksum_ok(pan) else None
+    m = _BANK_TRACK23.match(body)
+    if m is None:
+        return None
+    pan, expiry, service = m.groups()
+    laid_out = plausible_expiry(expiry) and valid_service_code(service)
+    network = card_network(pan) is not None
+    if luhn_checksum_ok(pan):
+        return pan if laid_out or network else None
+    return pan if laid_out and network else None
 
 
-def _bank_pan(by_track: Mapping[int, _Segment]) -> str | None:
+def _bank_pan(by_track: Mapping[int, Segment]) -> str | None:
     """The PAN of a bank card, looked for in the raw bodies before any validation."""
     for number in (1, 2, 3):
         seg = by_track.get(number)
@@ -301,11 +243,23 @@ def _bank_pan(by_track: Mapping[int, _Segment]) -> str | None:
     return None
 
 
+def _is_licence(by_track: Mapping[int, Segment]) -> bool:
+    """AAMVA layout on any track, or a track-3 sentinel only identity documents use."""
+    t1, t2, t3 = (by_track.get(n) for n in (1, 2, 3))
+    # ID TECH marks an AAMVA track 3 with '%' (a '%' after track 1 or 2). Postal code,
+    # class, sex...: a licence's track 3 is never shorter than 8 characters.
+    if t3 is not None and len(t3.body) >= 8 and t3.sentinel in LICENCE_TRACK3_SENTINELS | {"%"}:
+        return True
+    return (t1 is not None and is_licence_track1(t1.body)) or (
+        t2 is not None and is_licence_track2(t2.body)
+    )
+
+
 def _printable(ch: str) -> str:
     return f"'{ch}'" if ch.isprintable() and ch != "'" else f"U+{ord(ch):04X}"
 
 
-def _judge(number: int, seg: _Segment) -> Track:
+def _judge(number: int, seg: Segment) -> Track:
     """Turn a raw segment into a Track: error marker, cut short, too long, bad characters."""
     body = seg.body.translate(_UPPER)  # Caps Lock; track 2 letters are flagged below anyway
     limit = TRACK_MAX_LENGTH[number]
@@ -335,22 +289,31 @@ def _judge(number: int, seg: _Segment) -> Track:
 
 
 def reference_of(track: Track) -> str | None:
-    """The card reference a track carries (the card-number rule of issue 4).
+    """The card reference a track carries (the card-number rule of issue 4), or None.
 
     Tracks 2 and 3: up to the first '='. Track 1 in ISO/IEC 7813 layout (format code letter,
-    '^' separators): the number between the format code and the first '^'; else all of it.
+    '^' separators): the number between the format code and the first '^'; without '^', all
+    of it. A reference holds digits and letters only: a track 1 without a format code whose
+    first field has spaces (``%  AA 00 00 00 A  RN^...``) carries no card number.
     """
     data = track.data
     if data is None:
         return None
     if track.number == 1:
-        if "^" in data and data[:1].isalpha():
-            return data[1 : data.index("^")]
-        return data
-    return data.split("=", 1)[0]
+        if "^" in data:
+            field = data[: data.index("^")]
+            ref = field[1:] if field[:1].isalpha() else field
+        else:
+            ref = data
+    else:
+        ref = data.split("=", 1)[0]
+    if not ref or any(ch not in _REFERENCE_CHARS for ch in ref):
+        return None
+    return ref
 
 
-def _bank_analysis(pan: str, by_track: Mapping[int, _Segment], notes: list[str]) -> SwipeAnalysis:
+def _bank_analysis(pan: str, by_track: Mapping[int, Segment], notes: list[str]) -> SwipeAnalysis:
+    """Only the masked PAN is kept; each track's read error (``;E?``) and message stay."""
     masked = mask_pan(pan)
     kept = "Bank card: only the masked card number is kept; name and other data are dropped."
     tracks: dict[int, Track | None] = {}
@@ -359,11 +322,13 @@ def _bank_analysis(pan: str, by_track: Mapping[int, _Segment], notes: list[str])
         if seg is None:
             tracks[number] = None
             continue
+        judged = _judge(number, seg)
+        message = judged.message if judged.error else kept
         if _track_pan(number, seg.body) == pan:
             shown = "B" + masked if number == 1 else masked
-            tracks[number] = Track(number, shown, False, kept, seg.sentinel)
+            tracks[number] = Track(number, shown, judged.error, message, seg.sentinel)
         else:
-            tracks[number] = Track(number, None, False, kept, seg.sentinel)
+            tracks[number] = Track(number, None, judged.error, message, seg.sentinel)
     return SwipeAnalysis(
         tracks=MappingProxyType(tracks),
         kind="bank",
@@ -374,20 +339,71 @@ def _bank_analysis(pan: str, by_track: Mapping[int, _Segment], notes: list[str])
     )
 
 
+def _licence_analysis(by_track: Mapping[int, Segment], notes: list[str]) -> SwipeAnalysis:
+    """Nothing of an identity document is kept: no data, no number, only each track's state."""
+    tracks: dict[int, Track | None] = {}
+    for number in (1, 2, 3):
+        seg = by_track.get(number)
+        if seg is None:
+            tracks[number] = None
+            continue
+        failed = not seg.terminated or seg.body.upper() == "E"
+        tracks[number] = Track(number, None, failed, LICENCE_KEPT, seg.sentinel)
+    return SwipeAnalysis(
+        tracks=MappingProxyType(tracks),
+        kind="licence",
+        card_number=None,
+        checks=(Check("licence", False, LICENCE_MESSAGE),),
+        notes=tuple(notes),
+        message=LICENCE_MESSAGE,
+    )
+
+
+def _unreadable(tracks: Mapping[int, Track | None], found: bool, notes: list[str]) -> SwipeAnalysis:
+    """No clean reference. A track holding one it cannot hold (``;4002ABC7?``) gets its rule."""
+    carriers = {
+        n: ref
+        for n, t in tracks.items()
+        if t is not None and t.data is not None and (ref := reference_of(t))
+    }
+    checks: list[Check] = []
+    if carriers:
+        placement = check_track_placement(carriers)
+        if not placement.ok:
+            checks.append(Check(placement.id, False, placement.message))
+        bad = next(t for n, t in tracks.items() if n in carriers and t is not None)
+        why = f"No track could be read cleanly. {bad.message}".rstrip()
+    elif not found:
+        why = "No magnetic-stripe data found: the text has no start sentinel (% ; or +)."
+    elif any(t is not None and t.readable for t in tracks.values()):
+        why = "The readable tracks carry no card number (nothing before '=' or '^')."
+    else:
+        why = "No track could be read."
+    checks.append(Check("readable", False, why))
+    return SwipeAnalysis(
+        tracks=MappingProxyType(dict(tracks)),
+        kind="unreadable",
+        card_number=None,
+        checks=tuple(checks),
+        notes=tuple(notes),
+        message=UNREADABLE_MESSAGE,
+    )
+
+
 def parse_swipe(text: str, settings: SwipeRules | None = None) -> SwipeAnalysis:
     """Analyse one swipe exactly as the reader typed it. Never raises on any text."""
     rules: SwipeRules = settings if settings is not None else SwipeSettings()
     notes: list[str] = []
     body = strip_framing(text, rules.read_prefix, rules.read_suffix)
-    scan = _scan(body)
-    by_track = _assign(scan.segments, notes)
-    if scan.cut:
+    found = scan(body)
+    by_track = assign(found.segments, notes)
+    if found.cut:
         notes.append(
-            f"The input goes on far beyond one swipe; the last {scan.cut} character(s) "
+            f"The input goes on far beyond one swipe; the last {found.cut} character(s) "
             "were ignored."
         )
-    if scan.stray:
-        notes.append(f"{scan.stray} character(s) outside the track sentinels were ignored.")
+    if found.stray:
+        notes.append(f"{found.stray} character(s) outside the track sentinels were ignored.")
     if any(
         any("a" <= ch <= "z" for ch in seg.body[:200])
         for number, seg in by_track.items()
@@ -395,6 +411,8 @@ def parse_swipe(text: str, settings: SwipeRules | None = None) -> SwipeAnalysis:
     ):
         notes.append("Letters arrived in lower case (Caps Lock on?); read as upper case.")
 
+    if _is_licence(by_track):
+        return _licence_analysis(by_track, notes)
     pan = _bank_pan(by_track)
     if pan is not None:
         return _bank_analysis(pan, by_track, notes)
@@ -408,22 +426,8 @@ def parse_swipe(text: str, settings: SwipeRules | None = None) -> SwipeAnalysis:
         if track is not None and track.readable and (ref := reference_of(track)):
             reference = ref
             break
-    frozen_tracks = MappingProxyType(tracks)
     if reference is None:
-        if not by_track:
-            why = "No magnetic-stripe data found: the text has no start sentinel (% ; or +)."
-        elif any(t is not None and t.readable for t in tracks.values()):
-            why = "The readable tracks carry no card number (nothing before '=' or '^')."
-        else:
-            why = "No track could be read."
-        return SwipeAnalysis(
-            tracks=frozen_tracks,
-            kind="unreadable",
-            card_number=None,
-            checks=(Check("readable", False, why),),
-            notes=tuple(notes),
-            message=UNREADABLE_MESSAGE,
-        )
+        return _unreadable(tracks, bool(by_track), notes)
     carriers: dict[int, str] = {}  # every track with data, even data it cannot hold
     readable: dict[int, str] = {}
     for number, track in tracks.items():
@@ -436,7 +440,7 @@ def parse_swipe(text: str, settings: SwipeRules | None = None) -> SwipeAnalysis:
         reference, carriers, readable, rules.card_ranges, require_luhn=rules.require_luhn
     )
     return SwipeAnalysis(
-        tracks=frozen_tracks,
+        tracks=MappingProxyType(tracks),
         kind="loyalty",
         card_number=reference,
         checks=tuple(checks),

@@ -10,8 +10,14 @@ prefix or URL pattern), then phone numbers, which are only believed from typed i
 their shape cannot be anything else (``+``, ``tel:``, separators): a scanned row of digits is
 a card number.
 
-Nothing unmasked leaves: bank cards are masked by the magstripe parser, and an unrecognised
-read that carries a payment-card-like number is summarised, not echoed.
+GS1 element strings (``]C1`` GS1-128, ``]e0`` DataBar, ``]d2`` DataMatrix, ``]Q3`` QR, or
+FNC1 sent as GS) are split into their application identifiers: AI 01/02 names a trade item,
+so the code is a product; any other is shown as its fields and identifies nobody.
+
+Nothing unmasked leaves: bank cards are masked by the magstripe parser; a scanned or typed
+Luhn-valid number in a card network's IIN range is a bank card, shown masked; an
+unrecognised read that carries a payment-card-like number is summarised, not echoed; a
+driving licence (swiped, or its PDF417 scanned) is refused and never shown.
 """
 
 from __future__ import annotations
@@ -22,10 +28,20 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from devices.card_rules import Check, check_reference, parse_card_ranges
-from devices.cardnumber import looks_like_pan, mask_pan
+from devices.cardnumber import card_network, is_bank_pan, looks_like_pan, mask_pan
 from devices.events import Identified, RawRead, ReadKind
-from devices.gs1 import expand_upce, gs1_check_ok
-from devices.magstripe import SwipeRules, parse_swipe, strip_framing
+from devices.gs1 import (
+    GS,
+    GS1_SYMBOLOGIES,
+    PRODUCT_AIS,
+    expand_upce,
+    gs1_check_ok,
+    human_readable,
+    parse_element_string,
+)
+from devices.idcard import LICENCE_MESSAGE, is_licence_barcode
+from devices.magstripe import BANK_CARD_MESSAGE, SwipeRules, parse_swipe, strip_framing
+from devices.track_scan import FRAMING
 
 #: Longer reads are no card or code (a QR code holds at most 7089 digits); they are not
 #: matched against configurable patterns, which could be slow on huge input.
@@ -40,7 +56,8 @@ _AIM = re.compile(r"\][A-Za-z][0-9A-Za-z]")
 _PHONE = re.compile(r"\+?\(?[0-9][0-9 ()\-]*[0-9]")
 _PHONE_SEPARATORS = frozenset(" ()-")
 _CARD_NUMBER = re.compile(r"[0-9A-Za-z]{8,32}")
-_DIGIT_RUN = re.compile(r"[0-9]+")
+# Digit runs a card number may be written as: groups separated by single spaces or dashes.
+_DIGIT_RUN = re.compile(r"[0-9](?:[ -]?[0-9])*")
 _PRODUCT_FORMATS = frozenset(
     {"EAN13", "EAN8", "UPCA", "UPCE", "ISBN10", "ISBN13", "EAN2", "EAN5", "JAN"}
 )
@@ -136,11 +153,34 @@ def _shown(text: str) -> str:
     return f"{text[:MAX_RAW_SHOWN]}… ({len(text)} characters)"
 
 
+def _bank_number(text: str) -> str | None:
+    """The PAN a read carries, when it is one: Luhn-valid, 12-19 digits, network IIN.
+
+    Digit groups separated by spaces or dashes count as one number (``4111 1111 ...``).
+    """
+    for m in _DIGIT_RUN.finditer(text):
+        groups = re.split("[ -]", m.group())
+        for i in range(len(groups)):  # every run of consecutive groups up to 19 digits
+            digits = ""
+            for group in groups[i:]:
+                digits += group
+                if len(digits) > 19:
+                    break
+                if looks_like_pan(digits) or (is_bank_pan(digits) and card_network(digits)):
+                    return digits
+    return None
+
+
+def holds_card_number(text: str) -> bool:
+    """True when ``text`` carries a payment-card-like number anywhere (for raw-text views)."""
+    return _bank_number(text) is not None
+
+
 def _safe_unknown_raw(text: str) -> str:
     """Echo an unrecognised read, unless it carries a payment-card-like number."""
-    for m in _DIGIT_RUN.finditer(text):
-        if looks_like_pan(m.group()):
-            return f"(unrecognised read holding card number {mask_pan(m.group())})"
+    pan = _bank_number(text)
+    if pan is not None:
+        return f"(unrecognised read holding card number {mask_pan(pan)})"
     return _shown(text)
 
 
@@ -209,7 +249,7 @@ class Router:
     def _strip(self, raw: RawRead) -> tuple[str, str | None, bool]:
         """Text without terminators, prefix/suffix and AIM id; the symbology; prefix seen."""
         s = self.settings
-        text = raw.text.strip("\r\n")
+        text = raw.text.strip(FRAMING)
         had_prefix = bool(s.read_prefix) and text.startswith(s.read_prefix)
         text = strip_framing(text, s.read_prefix, s.read_suffix)
         symbology = raw.symbology_id
@@ -217,7 +257,8 @@ class Router:
             symbology = symbology or text[:3]
             text = text[3:]
             text = strip_framing(text, s.read_prefix, s.read_suffix)
-        return text.strip("\r\n"), symbology, had_prefix
+        # GS is data in a GS1 element string (FNC1): only CR, LF and TAB end the text.
+        return text.strip("\r\n\t"), symbology, had_prefix
 
     def _classify(self, raw: RawRead) -> Identified:
         text, symbology, had_prefix = self._strip(raw)
@@ -225,8 +266,17 @@ class Router:
             message = f"Nothing was read ({raw.error})." if raw.error else "Nothing was read."
             return self._make(raw, ReadKind.UNKNOWN, "", None, message)
         scanned_code = symbology is not None or raw.format is not None  # never a swipe
-        if not scanned_code and (text[0] in "%;" or (text[0] == "+" and "?" in text)):
+        if not scanned_code and (text[0] in "%;" or (text[0] in "+@#!&" and "?" in text)):
             return self._swipe(raw)
+        if is_licence_barcode(text):
+            return self._make(
+                raw,
+                ReadKind.UNKNOWN,
+                "(driving licence or ID card barcode: not shown)",
+                None,
+                LICENCE_MESSAGE,
+                card_kind="licence",
+            )
         if len(text) > MAX_CODE_LENGTH:
             return self._make(
                 raw,
@@ -245,8 +295,14 @@ class Router:
         keyboard = raw.source in self.settings.keyboard_sources or raw.source.startswith(
             "keyboard:"
         )
+        gs1 = self._gs1(raw, text, symbology)
+        if gs1 is not None:
+            return gs1
         if self._is_product(text, symbology, raw.format, keyboard):
             return self._make(raw, ReadKind.PRODUCT_BARCODE, _shown(text), None, PRODUCT_MESSAGE)
+        bank = self._bank_code(raw, text)
+        if bank is not None:
+            return bank
         member = self._member_qr(raw, text)
         if member is not None:
             return member
@@ -260,6 +316,57 @@ class Router:
         if card is not None:
             return card
         return self._make(raw, ReadKind.UNKNOWN, _safe_unknown_raw(text), None, UNKNOWN_MESSAGE)
+
+    def _gs1(self, raw: RawRead, text: str, symbology: str | None) -> Identified | None:
+        """A GS1 element string: a product when it names a trade item, else its fields."""
+        if symbology not in GS1_SYMBOLOGIES and not (GS in text and text.lstrip(GS)[:2].isdigit()):
+            return None
+        fields = parse_element_string(text)
+        if fields is None:
+            if symbology in GS1_SYMBOLOGIES:
+                return self._make(
+                    raw,
+                    ReadKind.UNKNOWN,
+                    _safe_unknown_raw(text.replace(GS, " ")),
+                    None,
+                    "This GS1 code could not be read as GS1 data; it is no member code.",
+                )
+            return None
+        shown = _safe_unknown_raw(human_readable(fields))
+        if any(ai in PRODUCT_AIS for ai, _ in fields):
+            return self._make(
+                raw, ReadKind.PRODUCT_BARCODE, shown, None, PRODUCT_MESSAGE, detail=fields
+            )
+        return self._make(
+            raw,
+            ReadKind.UNKNOWN,
+            shown,
+            None,
+            f"This is a GS1 code ({shown}), not a member code.",
+            detail=fields,
+        )
+
+    def _bank_code(self, raw: RawRead, text: str) -> Identified | None:
+        """A scanned or typed payment card number: 15-19 digits, Luhn, a network's IIN.
+
+        15 digits and up, so that EAN-13 and GTIN-14 codes, which a Code 128 may carry, are
+        not taken for card numbers; numbers inside this program's own ranges stay members.
+        """
+        digits = text.replace(" ", "").replace("-", "")
+        if not (15 <= len(digits) <= 19 and digits.isascii() and digits.isdigit()):
+            return None
+        if not (looks_like_pan(digits) and card_network(digits)):
+            return None
+        if any(r.contains(digits) for r in self._ranges):
+            return None
+        return self._make(
+            raw,
+            ReadKind.MEMBER_BARCODE,
+            f"(bank card number {mask_pan(digits)})",
+            None,
+            BANK_CARD_MESSAGE,
+            card_kind="bank",
+        )
 
     def _member_qr(self, raw: RawRead, text: str) -> Identified | None:
         prefix = self.settings.member_qr_prefix

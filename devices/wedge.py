@@ -3,7 +3,8 @@
 Two parts, as python-escpos splits protocol from transport: :class:`WedgeDecoder` is the whole
 protocol, a pure state machine over ``(timestamp, type, code, value)`` input-event tuples, so
 recorded traces decode in tests without ``/dev/uinput``; :class:`EvdevWedgeReader` is the thin
-transport that opens, grabs and reads a ``/dev/input/event*`` node on its own thread.
+transport that opens, grabs and reads a ``/dev/input/event*`` node on its own thread with
+python-evdev (``InputDevice``, ``grab()``, ``read_one()`` behind a selector).
 
 Event semantics are those of the Linux input subsystem (Documentation/input/input.rst,
 ``include/uapi/linux/input-event-codes.h``): ``EV_KEY`` with value 1 (press), 0 (release) or
@@ -14,21 +15,19 @@ ignored because a reader never holds a key, while a stuck key would otherwise fl
 from __future__ import annotations
 
 import errno
-import fcntl
 import logging
 import os
 import selectors
-import struct
 import threading
 import time
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
-from devices import keymaps
+from devices import input_nodes, keymaps
 from devices.errors import DeviceError
 from devices.events import RawRead, ReadCallback
+from devices.input_nodes import InputNode, NotPluggedIn, Opener, resolve_device
 from devices.keymaps import Layout
 
 log = logging.getLogger(__name__)
@@ -210,57 +209,23 @@ class WedgeDecoder:
         return [WedgeRead(text=text, ended_by=ended_by, ignored_keys=ignored)]
 
 
-# --- Transport -------------------------------------------------------------------------
-
-# struct input_event (linux/input.h) for this machine's ABI: struct timeval, __u16 type,
-# __u16 code, __s32 value. Read raw rather than through python-evdev so the transport also
-# reads a FIFO of recorded events (the integration test) and needs no C extension.
-_EVENT = struct.Struct("@llHHi")
-# EVIOCGRAB = _IOW('E', 0x90, int) (linux/input.h): exclusive access, so a swipe never types
-# into the focused window as well.
-EVIOCGRAB = 0x40044590
+# --- Transport (python-evdev) ------------------------------------------------------------
 
 PERMISSION_HINT = (
     "no permission to read {path}: add the till's user to the 'input' group "
     "(sudo usermod -aG input $USER, then log in again) or install "
     "packaging/udev/70-loyalty-till.rules into /etc/udev/rules.d/"
 )
-
-
-def _sysfs_id(event_node: Path, sys_root: Path) -> tuple[str, str] | None:
-    base = sys_root / "class/input" / event_node.name / "device/id"
-    try:
-        vid = (base / "vendor").read_text().strip().lower()
-        pid = (base / "product").read_text().strip().lower()
-    except OSError:
-        return None
-    return vid, pid
-
-
-def resolve_device(spec: str, dev_root: Path = Path("/dev"), sys_root: Path = Path("/sys")) -> Path:
-    """The event node for ``spec``: a path (``/dev/input/by-id/...``) or ``VID:PID`` in hex.
-
-    A VID:PID matches the first ``event*`` node whose sysfs id matches; readers with several
-    HID interfaces expose the keyboard one first. Raises DeviceError when nothing matches.
-    """
-    if "/" in spec:
-        return Path(spec)
-    parts = spec.lower().split(":")
-    if len(parts) != 2 or not all(len(p) == 4 for p in parts):
-        raise DeviceError(f"wedge device {spec!r}: expected a /dev/input path or VID:PID in hex")
-    want = (parts[0], parts[1])
-    nodes = sorted((dev_root / "input").glob("event*"), key=lambda p: int(p.name[5:] or 0))
-    for node in nodes:
-        if _sysfs_id(node, sys_root) == want:
-            return node
-    raise DeviceError(f"no input device with USB id {spec} is plugged in")
+__all__ = ["PERMISSION_HINT", "EvdevWedgeReader", "WedgeDecoder", "WedgeRead", "resolve_device"]
 
 
 class EvdevWedgeReader:
     """A keyboard-wedge reader on ``/dev/input``; implements :class:`devices.events.Reader`.
 
-    The device is grabbed (EVIOCGRAB) while open. Unplugging (ENODEV, or EOF) ends any read
-    in progress as incomplete, reports "unplugged" and polls for the path to return.
+    The device is grabbed (``InputDevice.grab()``: exclusive access) while open, so a swipe never
+    types into the focused window as well. Unplugging (ENODEV) ends any read in progress as
+    incomplete, reports "unplugged" and polls for the path to return. ``opener`` is
+    ``evdev.InputDevice`` unless a test stands in for the kernel device.
     """
 
     def __init__(
@@ -272,16 +237,16 @@ class EvdevWedgeReader:
         *,
         grab: bool = True,
         reopen_poll_s: float = 0.5,
-        dev_root: Path = Path("/dev"),
-        sys_root: Path = Path("/sys"),
+        input_dir: str = "/dev/input",
+        opener: Opener | None = None,
     ) -> None:
         self.device = device
         self.name = f"wedge:{device}"
         self._decoder = WedgeDecoder(layout, terminator, idle_timeout_ms / 1000)
         self._grab = grab
         self._poll = reopen_poll_s
-        self._dev_root = dev_root
-        self._sys_root = sys_root
+        self._input_dir = input_dir
+        self._opener = opener
         self._stop = threading.Event()
         self._wake_r, self._wake_w = -1, -1
         self._thread: threading.Thread | None = None
@@ -293,9 +258,9 @@ class EvdevWedgeReader:
         self._on_read = on_read
         self._on_status = on_status or (lambda _s: None)
         self._stop.clear()
-        fd = self._try_open(raise_denied=True)
+        node = self._try_open(raise_denied=True)
         self._wake_r, self._wake_w = os.pipe()
-        self._thread = threading.Thread(target=self._run, args=(fd,), name=self.name, daemon=True)
+        self._thread = threading.Thread(target=self._run, args=(node,), name=self.name, daemon=True)
         self._thread.start()
 
     def stop(self) -> None:
@@ -314,48 +279,53 @@ class EvdevWedgeReader:
         log.info("%s: %s", self.name, message)
         self._on_status(message)
 
-    def _try_open(self, *, raise_denied: bool) -> int | None:
-        """An open, grabbed fd, or None when the device is absent (or denied after start)."""
+    def _open(self, path: str) -> InputNode:
+        # Looked up at call time: the module attribute is the one seam tests replace.
+        return (self._opener or input_nodes.open_input_device)(path)
+
+    def _try_open(self, *, raise_denied: bool) -> InputNode | None:
+        """An open, grabbed device, or None when it is absent (or unusable after start)."""
         try:
-            path = resolve_device(self.device, self._dev_root, self._sys_root)
-            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
-        except DeviceError:
-            return None
-        except FileNotFoundError:
+            path = resolve_device(self.device, self._input_dir, opener=self._opener)
+            node = self._open(path)
+        except (FileNotFoundError, NotPluggedIn):
             return None
         except PermissionError as exc:
-            message = PERMISSION_HINT.format(path=self.device)
-            if raise_denied:
-                raise DeviceError(message) from exc
-            self._status(message)
+            self._refuse(PERMISSION_HINT.format(path=self.device), exc, raise_denied)
+            return None
+        except DeviceError as exc:
+            self._refuse(str(exc), exc, raise_denied)
             return None
         if self._grab:
             try:
-                fcntl.ioctl(fd, EVIOCGRAB, 1)
+                node.grab()
             except OSError as exc:
-                os.close(fd)
+                node.close()
                 if exc.errno == errno.EBUSY:
                     message = f"{self.device} is grabbed by another program (another till?)"
                 else:
                     message = f"{self.device} cannot be grabbed: {exc.strerror}"
-                if raise_denied:
-                    raise DeviceError(message) from exc
-                self._status(message)
+                self._refuse(message, exc, raise_denied)
                 return None
         self._status("reader connected")
-        return fd
+        return node
 
-    def _run(self, fd: int | None) -> None:
-        if fd is None:
+    def _refuse(self, message: str, exc: Exception, raise_denied: bool) -> None:
+        if raise_denied:
+            raise DeviceError(message) from exc
+        self._status(message)
+
+    def _run(self, node: InputNode | None) -> None:
+        if node is None:
             self._status("reader not plugged in; waiting for it")
         while not self._stop.is_set():
-            if fd is None:
+            if node is None:
                 if self._stop.wait(self._poll):
                     break
-                fd = self._try_open(raise_denied=False)
+                node = self._try_open(raise_denied=False)
                 continue
-            self._read_until_gone(fd)
-            fd = None
+            self._read_until_gone(node)
+            node = None
 
     def _emit(self, reads: list[WedgeRead]) -> None:
         for r in reads:
@@ -379,48 +349,38 @@ class EvdevWedgeReader:
             log.debug("%s: read of %d characters (%s)", self.name, len(r.text), r.ended_by)
             self._on_read(RawRead(text=r.text, source=self.name, error=error))
 
-    def _read_until_gone(self, fd: int) -> None:
-        """Read until the device is unplugged or the reader stopped; closes ``fd``."""
+    def _drain(self, node: InputNode) -> bool:
+        """Feed every queued event to the decoder; False when the device has gone."""
+        now = time.monotonic()
+        try:
+            while (event := node.read_one()) is not None:
+                self._emit(self._decoder.feed(now, event.type, event.code, event.value))
+        except OSError as exc:
+            if exc.errno not in (errno.ENODEV, errno.EIO):
+                raise
+            return False
+        return True
+
+    def _read_until_gone(self, node: InputNode) -> None:
+        """Read until the device is unplugged or the reader stopped; closes ``node``."""
         sel = selectors.DefaultSelector()
-        sel.register(fd, selectors.EVENT_READ)
+        sel.register(node.fileno(), selectors.EVENT_READ)
         sel.register(self._wake_r, selectors.EVENT_READ)
-        pending = b""
         try:
             while not self._stop.is_set():
                 deadline = self._decoder.deadline
                 timeout = None if deadline is None else max(0.0, deadline - time.monotonic())
                 ready = sel.select(timeout)
-                now = time.monotonic()
                 if not ready:
-                    self._emit(self._decoder.tick(now))
+                    self._emit(self._decoder.tick(time.monotonic()))
                     continue
-                if not any(key.fd == fd for key, _ in ready):
+                if not any(key.fd == node.fileno() for key, _ in ready):
                     continue  # woken to stop
-                try:
-                    data = os.read(fd, _EVENT.size * 64)
-                except BlockingIOError:
-                    continue
-                except OSError as exc:
-                    if exc.errno not in (errno.ENODEV, errno.EIO):
-                        raise
-                    data = b""
-                if not data:
+                if not self._drain(node):
                     self._emit(self._decoder.flush())
                     self._status("reader unplugged; waiting for it to come back")
                     return
-                pending += data
-                usable = len(pending) - len(pending) % _EVENT.size
-                for off in range(0, usable, _EVENT.size):
-                    _sec, _usec, ev_type, code, value = _EVENT.unpack_from(pending, off)
-                    self._emit(self._decoder.feed(now, ev_type, code, value))
-                pending = pending[usable:]
             self._emit(self._decoder.flush("stopped"))
         finally:
             sel.close()
-            os.close(fd)  # closing releases the grab too
-
-
-def pack_event(ev_type: int, code: int, value: int, timestamp: float = 0.0) -> bytes:
-    """One ``struct input_event`` as the kernel writes it (for tests and replay tools)."""
-    sec = int(timestamp)
-    return _EVENT.pack(sec, int((timestamp - sec) * 1e6), ev_type, code, value)
+            node.close()  # closing the descriptor releases the grab too

@@ -24,7 +24,6 @@ import os
 import sqlite3
 import threading
 import time
-import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -35,13 +34,12 @@ from offline_queue.database import describe
 from offline_queue.errors import (
     JournalError,
     JournalWriteError,
-    OpIdConflictError,
     OpStateError,
     UnknownOpError,
 )
 from offline_queue.op import (
     KINDS,
-    OP_ID_PATTERN,
+    SELECT_ACKNOWLEDGED,
     SELECT_BY_OP_ID,
     SELECT_BY_SEQS,
     SELECT_IN_STATE,
@@ -51,9 +49,11 @@ from offline_queue.op import (
     Op,
     OpState,
     error_json,
+    insert_op,
     row_to_op,
 )
-from offline_queue.redaction import canonical, same_operation, scrub
+from offline_queue.redaction import canonical, scrub
+from offline_queue.schema import journal_id
 
 __all__ = ["KINDS", "Entry", "Journal", "JournalStats", "Op", "OpState"]
 
@@ -81,11 +81,35 @@ class Journal:
         *,
         clock: Callable[[], float] = time.time,
         busy_timeout_s: float = 10.0,
+        problem: JournalError | None = None,
     ) -> None:
         self.path = Path(path)
         self._clock = clock
         self._lock = threading.RLock()
-        self._conn: sqlite3.Connection | None = database.open_journal_db(self.path, busy_timeout_s)
+        #: Why the journal cannot be used (see ``journal_identity.py``), None when it can. Then
+        #: the file is not even opened and every call raises it: a missing or replaced journal
+        #: is never silently recreated (issue 11); the till shows it and a technician decides.
+        self.problem = problem
+        self._after_append: Callable[[int], None] | None = None
+        self._held: list[Callable[[], None]] = []
+        self._conn: sqlite3.Connection | None = (
+            None if problem else database.open_journal_db(self.path, busy_timeout_s)
+        )
+        self.journal_id: str = (journal_id(self._conn) or "") if self._conn else ""
+
+    def watch_appends(self, after_append: Callable[[int], None]) -> None:
+        """Call ``after_append(highest seq)`` after every append has COMMITted (not before:
+        the record of the high-water mark may lag the file, never lead it)."""
+        self._after_append = after_append
+
+    def hold(self, release: Callable[[], None]) -> None:
+        """Keep a resource (the process lock) until :meth:`close`."""
+        self._held.append(release)
+
+    def high_seq(self) -> int:
+        """The highest sequence number in the file (0 when empty): a B-tree lookup, no scan."""
+        with self._read() as conn:
+            return int(conn.execute("SELECT COALESCE(MAX(seq), 0) FROM ops").fetchone()[0])
 
     # -- plumbing ----------------------------------------------------------------------------
 
@@ -128,44 +152,25 @@ class Journal:
 
     def _connection(self) -> sqlite3.Connection:
         if self._conn is None:
-            raise JournalError("The journal is closed.")
+            raise self.problem or JournalError("The journal is closed.")
         return self._conn
 
+    def _appended(self, conn: sqlite3.Connection) -> int:
+        """Inside the append's transaction: the highest seq, for :meth:`_record_high_seq`."""
+        if self._after_append is None:
+            return 0
+        return int(conn.execute("SELECT COALESCE(MAX(seq), 0) FROM ops").fetchone()[0])
+
+    def _record_high_seq(self, seq: int) -> None:
+        """After COMMIT: a failure to record is logged, never raised (the op *is* durable)."""
+        if self._after_append is None or seq <= 0:
+            return
+        try:
+            self._after_append(seq)
+        except Exception:
+            log.exception("could not record the journal's high-water mark %d", seq)
+
     # -- appending ---------------------------------------------------------------------------
-
-    def _prepare(self, entry: Entry) -> tuple[str, str, str, dict[str, Any]]:
-        if entry.kind not in KINDS:
-            raise ValueError(
-                f"unknown operation kind {entry.kind!r}; expected one of {sorted(KINDS)}"
-            )
-        if not isinstance(entry.account, str) or not entry.account:
-            raise ValueError("account must be a non-empty string")
-        body_id = entry.payload.get("op_id")
-        if entry.op_id is not None and body_id is not None and body_id != entry.op_id:
-            raise ValueError("op_id differs from the payload's op_id")
-        op_id = str(entry.op_id or body_id or uuid.uuid4())
-        if not OP_ID_PATTERN.fullmatch(op_id):
-            raise ValueError("op_id must be 1-100 letters, digits or . _ : -")
-        body = {**entry.payload, "op_id": op_id}
-        return op_id, entry.kind, entry.account, body
-
-    def _insert(self, conn: sqlite3.Connection, entry: Entry, now: float) -> str:
-        op_id, kind, account, body = self._prepare(entry)
-        text = canonical(body)  # TypeError here (before any write) if not JSON-serialisable
-        cur = conn.execute(
-            "INSERT INTO ops (op_id, kind, account, payload, created_at, updated_at)"
-            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(op_id) DO NOTHING",
-            (op_id, kind, account, text, now, now),
-        )
-        if cur.rowcount == 0:
-            row = conn.execute(
-                "SELECT kind, account, payload FROM ops WHERE op_id = ?", (op_id,)
-            ).fetchone()
-            if (row[0], row[1]) != (kind, account) or not same_operation(json.loads(row[2]), body):
-                raise OpIdConflictError(
-                    f"Operation {op_id} is already journaled with a different body."
-                )
-        return op_id
 
     def append(
         self,
@@ -182,13 +187,19 @@ class Journal:
         """
         entry = Entry(kind, account, payload, op_id)
         with self._write() as conn:
-            return self._insert(conn, entry, self._clock())
+            op_id = insert_op(conn, entry, self._clock())
+            seq = self._appended(conn)
+        self._record_high_seq(seq)
+        return op_id
 
     def append_many(self, entries: Iterable[Entry]) -> list[str]:
         """Journal several operations in one transaction (all or nothing), in the given order."""
         now = self._clock()
         with self._write() as conn:
-            return [self._insert(conn, entry, now) for entry in entries]
+            op_ids = [insert_op(conn, entry, now) for entry in entries]
+            seq = self._appended(conn)
+        self._record_high_seq(seq)
+        return op_ids
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -427,13 +438,38 @@ class Journal:
         """Delete acknowledged operations resolved before a Unix time; returns how many.
 
         Only acknowledged ones: pending, review and cancelled operations are never deleted.
+        The newest row is always kept, so the highest seq never goes down (``seq`` is a
+        rowid: a new row takes the highest + 1) and the journal's high-water mark holds.
         """
         with self._write() as conn:
             cur = conn.execute(
-                "DELETE FROM ops WHERE state = 'acknowledged' AND resolved_at < ?",
+                "DELETE FROM ops WHERE state = 'acknowledged' AND resolved_at < ?"
+                " AND seq < (SELECT MAX(seq) FROM ops)",
                 (resolved_before,),
             )
             return int(cur.rowcount)
+
+    def acknowledged_since(self, resolved_from: float, after_seq: int, limit: int) -> list[Op]:
+        """Acknowledged operations resolved at or after a Unix time, by seq after ``after_seq``
+        (for reconciliation with the backend, in pages)."""
+        with self._read() as conn:
+            rows = conn.execute(SELECT_ACKNOWLEDGED, (resolved_from, after_seq, limit)).fetchall()
+        return [row_to_op(r) for r in rows]
+
+    def requeue_acknowledged(self, op_ids: Iterable[str], reason: str) -> int:
+        """Acknowledged operations the backend no longer knows go back to pending, at their
+        original place, to be sent again (idempotent by op_id); returns how many moved."""
+        now = self._clock()
+        moved = 0
+        with self._write() as conn:
+            for op_id in op_ids:
+                cur = conn.execute(
+                    "UPDATE ops SET state = 'pending', last_error = ?, updated_at = ?,"
+                    " resolved_at = NULL WHERE op_id = ? AND state = 'acknowledged'",
+                    (error_json({"code": "unknown_to_backend", "message": reason}), now, op_id),
+                )
+                moved += int(cur.rowcount)
+        return moved
 
     def checkpoint(self) -> None:
         """Copy the WAL into the main file and truncate it (``wal_checkpoint(TRUNCATE)``).
@@ -449,6 +485,9 @@ class Journal:
             if self._conn is not None:
                 self._conn.close()
                 self._conn = None
+            held, self._held = self._held, []
+        for release in reversed(held):
+            release()
 
     def __enter__(self) -> Journal:
         return self

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
+import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from offline_queue.redaction import canonical
+from offline_queue.errors import OpIdConflictError
+from offline_queue.redaction import canonical, same_operation
 
 KINDS = frozenset({"earn", "redeem", "reverse", "claim"})
 #: What the backend accepts as an op_id (issue 3's OpenAPI): checked at append, so that an
@@ -27,6 +30,11 @@ SELECT_PENDING = (
 SELECT_IN_STATE = (
     "SELECT seq, op_id, kind, account, payload, created_at, attempts, state, last_error,"
     " result, updated_at FROM ops WHERE state = ? ORDER BY seq"
+)
+SELECT_ACKNOWLEDGED = (
+    "SELECT seq, op_id, kind, account, payload, created_at, attempts, state, last_error,"
+    " result, updated_at FROM ops WHERE state = 'acknowledged' AND resolved_at >= ?"
+    " AND seq > ? ORDER BY seq LIMIT ?"
 )
 SELECT_BY_SEQS = (
     "SELECT seq, op_id, kind, account, payload, created_at, attempts, state, last_error,"
@@ -94,3 +102,40 @@ def row_to_op(row: Sequence[Any]) -> Op:
         result=json.loads(row[9]) if row[9] is not None else None,
         updated_at=row[10],
     )
+
+
+def prepare_entry(entry: Entry) -> tuple[str, str, str, dict[str, Any]]:
+    """(op_id, kind, account, body) of an entry to append; ValueError before any write."""
+    if entry.kind not in KINDS:
+        raise ValueError(f"unknown operation kind {entry.kind!r}; expected one of {sorted(KINDS)}")
+    if not isinstance(entry.account, str) or not entry.account:
+        raise ValueError("account must be a non-empty string")
+    body_id = entry.payload.get("op_id")
+    if entry.op_id is not None and body_id is not None and body_id != entry.op_id:
+        raise ValueError("op_id differs from the payload's op_id")
+    op_id = str(entry.op_id or body_id or uuid.uuid4())
+    if not OP_ID_PATTERN.fullmatch(op_id):
+        raise ValueError("op_id must be 1-100 letters, digits or . _ : -")
+    body = {**entry.payload, "op_id": op_id}
+    return op_id, entry.kind, entry.account, body
+
+
+def insert_op(conn: sqlite3.Connection, entry: Entry, now: float) -> str:
+    """Insert one entry inside the caller's transaction; the same op_id and body again is a
+    no-op, a different body raises :class:`OpIdConflictError`."""
+    op_id, kind, account, body = prepare_entry(entry)
+    text = canonical(body)  # TypeError here (before any write) if not JSON-serialisable
+    cur = conn.execute(
+        "INSERT INTO ops (op_id, kind, account, payload, created_at, updated_at)"
+        " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(op_id) DO NOTHING",
+        (op_id, kind, account, text, now, now),
+    )
+    if cur.rowcount == 0:
+        row = conn.execute(
+            "SELECT kind, account, payload FROM ops WHERE op_id = ?", (op_id,)
+        ).fetchone()
+        if (row[0], row[1]) != (kind, account) or not same_operation(json.loads(row[2]), body):
+            raise OpIdConflictError(
+                f"Operation {op_id} is already journaled with a different body."
+            )
+    return op_id

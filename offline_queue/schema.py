@@ -15,12 +15,18 @@ Version history:
    review list and their counts are read from small indexes rather than the whole table;
    secrets (OTP, manager PIN) scrubbed from operations that were already resolved, which
    version 1 kept (see ``redaction.py``).
+3. ``journal_meta`` table holding the journal's random ``journal_id`` (UUID4), written once
+   when the file is created or upgraded. The till keeps a copy of it, with the highest
+   sequence number it has committed, *outside* the file (``journal_identity.py``), so a
+   journal replaced, restored from an older copy, or cut short by a lost ``-wal`` is noticed
+   instead of being taken for the right one.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
+import uuid
 from collections.abc import Callable
 
 from offline_queue.errors import JournalVersionError
@@ -83,8 +89,29 @@ def _v2(conn: sqlite3.Connection) -> None:
     _scrub_resolved(conn)
 
 
+V3_SQL = """
+CREATE TABLE journal_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)
+"""
+
+
+def _v3(conn: sqlite3.Connection) -> None:
+    _run_script(V3_SQL)(conn)
+    conn.execute(
+        "INSERT INTO journal_meta (key, value) VALUES ('journal_id', ?)", (str(uuid.uuid4()),)
+    )
+
+
+def journal_id(conn: sqlite3.Connection) -> str | None:
+    """The file's journal id, or None when it has none (a file older than version 3)."""
+    try:
+        row = conn.execute("SELECT value FROM journal_meta WHERE key = 'journal_id'").fetchone()
+    except sqlite3.OperationalError:  # no such table
+        return None
+    return str(row[0]) if row else None
+
+
 #: MIGRATIONS[i] turns a version-i file into version i + 1.
-MIGRATIONS: tuple[Migration, ...] = (_run_script(V1_SQL), _v2)
+MIGRATIONS: tuple[Migration, ...] = (_run_script(V1_SQL), _v2, _v3)
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -12,17 +12,20 @@ the redemption that spends it. When an operation fails, the account's later oper
 (backoff for a transient failure, the manager's review for a permanent one) while other
 accounts go on.
 
-Failures:
+Failures are judged by the one policy table, :mod:`offline_queue.outcome_policy`:
 
-- the whole request fails (:class:`TransientSendError`: refused, timeout, 5xx, 429; or any
-  other exception of the transport, e.g. a revoked key) -> offline, capped exponential
-  backoff with jitter for the whole worker; ``kick()`` tries again at once;
-- the whole request is refused for its content (an exception with a 4xx ``.status`` other
-  than 401/403/408/429) -> its operations are sent one by one, so that only the culprit
-  goes to review instead of blocking everything behind it;
-- one operation answers 5xx, 429 or 408 -> that account backs off, the others go on;
-- one operation answers another 4xx (including ``409 idempotency_conflict``) -> review list
-  with the backend's error, for a manager to retry or cancel; never dropped;
+- the whole request fails (no reply, 5xx, 408/423/425/429, or a 4xx that is not the backend's
+  own JSON error body: a proxy's page, an older backend's unknown route) -> capped
+  exponential backoff with jitter for the whole worker; ``kick()`` tries again at once;
+- the whole request is refused with 401/403 -> the API key is refused: the state says so
+  (``key_refused``), distinct from offline; the operations stay pending, backoff as above;
+- the whole request is refused by the backend for its content (its JSON error, or 413) ->
+  its operations are sent one by one, so that only the culprit goes to review instead of
+  blocking everything behind it;
+- one operation answers RETRY -> that account backs off, the others go on;
+- one operation is refused before effect -> review list with the backend's error, for a
+  manager to retry or cancel; never dropped; ``409 op_cancelled`` -> closed as cancelled
+  (the backend will never apply that op_id);
 - 2xx (also a replayed original response) -> acknowledged with the response body.
 
 Plain Python: the UI learns the state through ``on_state(SyncState)`` (called from the
@@ -42,14 +45,12 @@ from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
 from offline_queue.backoff import Backoff
-from offline_queue.errors import JournalError, TransientSendError
+from offline_queue.errors import JournalError, OpStateError, TransientSendError
 from offline_queue.journal import Journal
 from offline_queue.op import Op
+from offline_queue.outcome_policy import Decision, Reply, Verdict, decide, reply_of
 
 log = logging.getLogger(__name__)
-
-TRANSIENT_STATUSES = frozenset({408, 425, 429})
-AUTH_STATUSES = frozenset({401, 403})  # the till's key, not the operation: never review
 
 
 class BatchTransport(Protocol):
@@ -71,6 +72,7 @@ class SyncState:
     oldest_pending_age_s: float | None
     review: int
     last_error: str | None
+    key_refused: bool = False  # 401/403: the API key is refused; not the same as offline
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,9 +82,10 @@ class OpOutcome:
     op_id: str
     kind: str
     account: str
-    outcome: Literal["acknowledged", "review", "retry"]
+    outcome: Literal["acknowledged", "review", "retry", "cancelled"]
     status: int | None
     body: Any
+    verdict: Verdict = Verdict.RETRY
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,40 +98,23 @@ class RoundReport:
     skipped: bool = False  # still backing off after a failed request
 
 
-def _is_transient(status: int) -> bool:
-    return status >= 500 or status in TRANSIENT_STATUSES or status < 100
+def _batch_decision(exc: Exception) -> Decision | None:
+    """How the policy judges an exception that refused a whole batch (None: no reply)."""
+    reply = reply_of(exc)
+    return decide(reply) if reply is not None else None
 
 
-def _refusal_of(exc: Exception) -> dict[str, Any] | None:
-    """The error when a transport refused a whole batch for its content, else None.
-
-    Read duck-typed from ``.status``/``.code`` (as ``BackendError`` carries them): a 4xx that
-    is neither about the key (401/403) nor transient means some operation in the batch is
-    unacceptable as such (e.g. a body the backend cannot parse).
-    """
-    status = getattr(exc, "status", None)
-    if not isinstance(status, int) or not 400 <= status < 500:
-        return None
-    if status in AUTH_STATUSES or _is_transient(status):
-        return None
-    code = getattr(exc, "code", None) or f"http_{status}"
-    return {"status": status, "code": str(code), "message": str(exc)}
+def _isolating(decision: Decision | None) -> bool:
+    """The backend refused the batch for its content: find the culprit op by op."""
+    if decision is None:
+        return False
+    if decision.verdict in (Verdict.REVIEW, Verdict.REFUSED, Verdict.CANCELLED):
+        return True
+    return decision.reply.status == 413
 
 
 def _wire(op: Op) -> dict[str, Any]:
     return {"op_id": op.op_id, "kind": op.kind, "body": op.payload}
-
-
-def _error_of(status: int, body: Any) -> dict[str, Any]:
-    """The backend's ``{"error": {...}}`` flattened, plus the HTTP status."""
-    error: dict[str, Any] = {"status": status}
-    if isinstance(body, Mapping):
-        inner = body.get("error", body)
-        if isinstance(inner, Mapping):
-            error.update(inner)
-    if "code" not in error:
-        error["code"] = "http_" + str(status)
-    return error
 
 
 class SyncWorker:
@@ -161,6 +147,7 @@ class SyncWorker:
         self._lock = threading.Lock()
         self._online: bool | None = None
         self._last_error: str | None = None
+        self._key_refused = False
         self._failures = 0
         self._retry_at = float("-inf")
         self._account_failures: dict[str, int] = {}
@@ -271,10 +258,21 @@ class SyncWorker:
         try:
             results = self._transport.send_ops([_wire(op) for op in batch])
         except TransientSendError as exc:
+            decision = _batch_decision(exc)
+            if decision is not None and decision.verdict == Verdict.KEY:
+                return self._key_failed(batch, decision)
             return self._batch_failed(batch, f"The backend cannot be reached: {exc}")
         except Exception as exc:
-            log.warning("batch of %d refused: %s", len(batch), type(exc).__name__)
-            if _refusal_of(exc) is not None:
+            decision = _batch_decision(exc)
+            log.warning(
+                "batch of %d refused: %s (%s)",
+                len(batch),
+                type(exc).__name__,
+                decision.rule if decision else "no reply",
+            )
+            if decision is not None and decision.verdict == Verdict.KEY:
+                return self._key_failed(batch, decision)
+            if _isolating(decision):
                 return self._settle(batch, self._isolate(batch, exc), now)
             return self._batch_failed(batch, f"The backend refused the sync: {exc}")
         if not isinstance(results, Sequence) or isinstance(results, str | bytes):
@@ -289,21 +287,37 @@ class SyncWorker:
         get their own results; one that fails otherwise gets none (-> retried).
         """
         if len(batch) == 1:
-            whole = _refusal_of(exc) or {"status": 400, "code": "http_400"}
-            return [{"op_id": batch[0].op_id, "status": whole["status"], "body": {"error": whole}}]
+            reply = reply_of(exc) or Reply(400, None)
+            return [{"op_id": batch[0].op_id, "status": reply.status, "body": reply.body}]
         results: list[dict[str, Any]] = []
         for op in batch:
             try:
                 answer = self._transport.send_ops([_wire(op)])
             except Exception as single:
-                refusal = _refusal_of(single)
-                if refusal is not None:
-                    body = {"error": refusal}
-                    results.append({"op_id": op.op_id, "status": refusal["status"], "body": body})
+                got = reply_of(single)
+                if got is not None and _isolating(decide(got)):
+                    results.append({"op_id": op.op_id, "status": got.status, "body": got.body})
                 continue
             if isinstance(answer, Sequence):
                 results.extend(r for r in answer if isinstance(r, Mapping))
         return results
+
+    def _key_failed(self, batch: Sequence[Op], decision: Decision) -> RoundReport:
+        """401/403: the key, not the operations. They stay pending; the state says so."""
+        with self._lock:
+            self._key_refused = True
+        said = (decision.reply.error or {}).get("message") or decision.code
+        self._failed(
+            f"The till's API key was refused ({said}): call a technician. "
+            "Operations are kept and sent once it is fixed.",
+            offline=False,
+        )
+        try:
+            self._journal.settle(attempts=[(op.op_id, decision.error_record()) for op in batch])
+        except JournalError as exc:
+            log.error("could not record the attempt: %s", exc)
+        self.publish()
+        return RoundReport(sent=len(batch), retry=len(batch), transport_failed=True)
 
     def _batch_failed(self, batch: Sequence[Op], message: str) -> RoundReport:
         self._failed(message, offline=True)
@@ -343,38 +357,50 @@ class SyncWorker:
         acks: list[tuple[str, Mapping[str, Any]]] = []
         reviews: list[tuple[str, Mapping[str, Any]]] = []
         retries: list[tuple[str, Mapping[str, Any]]] = []
+        cancels: list[tuple[str, Mapping[str, Any]]] = []
         outcomes: list[OpOutcome] = []
         last_error: str | None = None
+        key_refused = False
         for op, r in zip(batch, self._match(batch, results), strict=True):
-            status = -1
+            status: int | None = None
             body: Any = None
             if r is not None:
                 try:
                     status = int(r.get("status", -1))
                 except (TypeError, ValueError):
-                    status = -1
+                    status = None
                 body = r.get("body")
-            if 200 <= status < 300:
+            decision = decide(Reply(status, body))
+            verdict = decision.verdict
+            error: dict[str, Any] = (
+                decision.error_record() if r is not None else {"code": "no_result"}
+            )
+            if verdict == Verdict.DONE:
                 acks.append((op.op_id, body if isinstance(body, Mapping) else {"body": body}))
-                outcomes.append(
-                    OpOutcome(op.op_id, op.kind, op.account, "acknowledged", status, body)
-                )
-                continue
-            error = _error_of(status, body) if r is not None else {"code": "no_result"}
-            if r is not None and not _is_transient(status):
+                outcome: Literal["acknowledged", "review", "retry", "cancelled"] = "acknowledged"
+            elif verdict in (Verdict.REFUSED, Verdict.REVIEW):
                 reviews.append((op.op_id, error))
-                outcomes.append(OpOutcome(op.op_id, op.kind, op.account, "review", status, body))
+                outcome = "review"
                 log.warning("op %s (%s) to review: %s %s", op.op_id, op.kind, status, error["code"])
-                last_error = (
-                    f"A {op.kind} was refused ({error['code']}): {error.get('message', '')}"
-                )
+                message = (self._error_message(body) or "").strip()
+                last_error = f"A {op.kind} was refused ({error['code']}): {message}"
+            elif verdict == Verdict.CANCELLED:
+                cancels.append((op.op_id, error))
+                outcome = "cancelled"
+                log.info("op %s (%s) was cancelled on the backend", op.op_id, op.kind)
             else:
+                key_refused = key_refused or verdict == Verdict.KEY
                 retries.append((op.op_id, error))
-                outcomes.append(OpOutcome(op.op_id, op.kind, op.account, "retry", status, body))
+                outcome = "retry"
                 log.info("op %s (%s) will be retried: %s", op.op_id, op.kind, error["code"])
                 last_error = f"A {op.kind} will be retried ({error['code']})."
+            outcomes.append(
+                OpOutcome(op.op_id, op.kind, op.account, outcome, status, body, verdict)
+            )
         try:
             self._journal.settle(acknowledged=acks, review=reviews, attempts=retries)
+            for op_id, cancel in cancels:
+                self._close_cancelled(op_id, cancel)
         except JournalError as exc:
             # Not recorded: the next round sends the same ops again and the backend answers
             # their original responses (op_id idempotency), so nothing is lost or doubled.
@@ -384,10 +410,11 @@ class SyncWorker:
         account_of = {op.op_id: op.account for op in batch}
         with self._lock:
             self._online = True
+            self._key_refused = key_refused
             self._failures = 0
             self._retry_at = float("-inf")
             self._last_error = last_error
-            for op_id, _ in (*acks, *reviews):
+            for op_id, _ in (*acks, *reviews, *cancels):
                 self._account_failures.pop(account_of[op_id], None)
                 self._account_retry_at.pop(account_of[op_id], None)
             for op_id, _ in retries:
@@ -398,8 +425,22 @@ class SyncWorker:
         self._emit_outcomes(outcomes)
         self.publish()
         return RoundReport(
-            sent=len(batch), acknowledged=len(acks), review=len(reviews), retry=len(retries)
+            sent=len(batch),
+            acknowledged=len(acks),
+            review=len(reviews) + len(cancels),
+            retry=len(retries),
         )
+
+    @staticmethod
+    def _error_message(body: Any) -> str | None:
+        error = Reply(400, body).error
+        return str(error["message"]) if error is not None else None
+
+    def _close_cancelled(self, op_id: str, error: Mapping[str, Any]) -> None:
+        try:
+            self._journal.close_refused(op_id, error)
+        except OpStateError:
+            log.info("cancelled op %s was already settled", op_id)
 
     # -- state for the UI --------------------------------------------------------------------
 
@@ -410,8 +451,8 @@ class SyncWorker:
         if stats.oldest_pending_created_at is not None:
             age = max(0.0, self._wall_clock() - stats.oldest_pending_created_at)
         with self._lock:
-            online, last_error = self._online, self._last_error
-        return SyncState(online, stats.pending, age, stats.review, last_error)
+            online, last_error, key = self._online, self._last_error, self._key_refused
+        return SyncState(online, stats.pending, age, stats.review, last_error, key)
 
     def publish(self) -> None:
         """Call ``on_state`` if the state changed since last time (age compared in whole seconds)."""
@@ -424,7 +465,7 @@ class SyncWorker:
             return
         age = state.oldest_pending_age_s
         key = (state.online, state.pending, None if age is None else int(age), state.review,
-               state.last_error)  # fmt: skip
+               state.last_error, state.key_refused)  # fmt: skip
         with self._lock:
             if key == self._published:
                 return

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the till needs that pip cannot provide: the ZBar library for
-# pyzbar, the runtime libraries of Qt's offscreen and xcb platform plugins, Xvfb for a
-# display-less demo, and venv support for the system Python. Idempotent: asks apt only for
-# what is missing, and only as root; otherwise prints the exact command to run.
+# pyzbar, the runtime libraries of Qt's offscreen and xcb platform plugins, Xvfb and x11vnc
+# for a display-less demo you can watch, and venv support for the system Python. With
+# --packaging, also what `make package-check` uses (lintian, fakeroot). Idempotent: asks apt
+# only for what is missing, and only as root; otherwise prints the exact command to run.
 set -euo pipefail
 
 packages=(
@@ -12,8 +13,13 @@ packages=(
   libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1
   libxcb-xfixes0 libxcb-xinerama0 libxcb-xkb1 libx11-xcb1
-  xvfb xauth
+  xvfb xauth x11vnc
 )
+
+# systemd provides systemd-analyze (verify the units); dpkg-deb comes with dpkg itself.
+if [[ "${1:-}" == "--packaging" ]]; then
+  packages+=(lintian fakeroot systemd)
+fi
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
   echo "bootstrap: not a Debian-like system; install the equivalents of: ${packages[*]}" >&2

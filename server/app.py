@@ -11,24 +11,22 @@ The log line per request carries method, path, status and duration only: no quer
 from __future__ import annotations
 
 import logging
-import time
-from collections.abc import Awaitable, Callable
 from typing import Any
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from server import __version__
 from server.errors import ServerError
+from server.gate import MAX_BODY_BYTES, Gate
 from server.models import describe_errors
 from server.routes import router
 from server.service import Backend
 
 log = logging.getLogger("server.http")
-# 500 ops of about 1 kB each; anything larger is not a till talking to us.
-MAX_BODY_BYTES = 1_000_000
 
 
 def _error(status: int, code: str, message: str, **extra: Any) -> JSONResponse:
@@ -41,6 +39,19 @@ def _validation_response(exc: RequestValidationError) -> JSONResponse:
         return _error(400, "malformed_json", "The request body is not valid JSON")
     message, field = describe_errors(errors)
     return _error(422, "invalid_request", message, field=field)
+
+
+def _allowed(app: FastAPI, req: Request) -> str:
+    """The ``Allow`` header of a 405 (RFC 9110 15.5.6): every method of every route on the
+    path, not only of the first route that matched it."""
+    methods: set[str] = set()
+    for route in app.router.routes:
+        match, _ = route.matches(req.scope)
+        if match is not Match.NONE:
+            methods |= set(getattr(route, "methods", None) or ())
+    if "GET" in methods:
+        methods.add("HEAD")
+    return ", ".join(sorted(methods))
 
 
 def create_app(backend: Backend) -> FastAPI:
@@ -61,11 +72,19 @@ def create_app(backend: Backend) -> FastAPI:
         return _validation_response(exc)
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_req: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def _http(req: Request, exc: StarletteHTTPException) -> JSONResponse:
         if exc.status_code == 404:
             return _error(404, "not_found", "No such endpoint")
+        if exc.status_code == 413:
+            return _error(
+                413, "payload_too_large", f"Request bodies are limited to {MAX_BODY_BYTES} bytes"
+            )
         if exc.status_code == 405:
-            return _error(405, "method_not_allowed", "This endpoint does not accept that method")
+            response = _error(
+                405, "method_not_allowed", "This endpoint does not accept that method"
+            )
+            response.headers["Allow"] = _allowed(app, req)
+            return response
         return _error(exc.status_code, "http_error", str(exc.detail))
 
     @app.exception_handler(Exception)
@@ -73,25 +92,6 @@ def create_app(backend: Backend) -> FastAPI:
         log.error("unexpected %s", type(exc).__name__, exc_info=exc)
         return _error(500, "internal_error", "The loyalty backend failed; please retry")
 
-    @app.middleware("http")
-    async def _log_requests(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        started = time.perf_counter()
-        length = request.headers.get("content-length", "0")
-        if not length.isdigit() or int(length) > MAX_BODY_BYTES:
-            response: Response = _error(
-                413, "payload_too_large", f"Request bodies are limited to {MAX_BODY_BYTES} bytes"
-            )
-        else:
-            response = await call_next(request)
-        log.info(
-            "%s %s %s %.1fms",
-            request.method,
-            request.url.path,
-            response.status_code,
-            (time.perf_counter() - started) * 1000,
-        )
-        return response
-
+    # Outermost: the key and the body limit are checked before the framework reads a byte.
+    app.add_middleware(Gate, backend=backend)
     return app

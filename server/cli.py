@@ -21,6 +21,9 @@ from typing import Any
 from server import __version__
 
 DEFAULT_DB = "sqlite:///loyalty.db"
+_MERCHANT_HELP = (
+    "the merchant (brand) of a new store; needed once the backend has several merchants"
+)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -45,6 +48,30 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--otp-ttl", type=int, default=600, help="OTP lifetime in seconds")
     s.add_argument("--otp-resend-interval", type=int, default=30, help=argparse.SUPPRESS)
     s.add_argument(
+        "--header-timeout",
+        type=float,
+        default=10.0,
+        help="seconds for a request's line and headers to arrive (default %(default)s)",
+    )
+    s.add_argument(
+        "--body-timeout",
+        type=float,
+        default=30.0,
+        help="seconds for a request's body to arrive after its headers (default %(default)s)",
+    )
+    s.add_argument(
+        "--keep-alive",
+        type=float,
+        default=5.0,
+        help="seconds an idle keep-alive connection stays open (default %(default)s)",
+    )
+    s.add_argument(
+        "--max-connections",
+        type=int,
+        default=256,
+        help="open connections at most; more are closed on arrival (default %(default)s)",
+    )
+    s.add_argument(
         "--exit-with-stdin",
         action="store_true",
         help="stop when stdin closes (the embedding process died)",
@@ -57,6 +84,7 @@ def _parser() -> argparse.ArgumentParser:
     db(k)
     k.add_argument("--store", required=True)
     k.add_argument("--till", required=True)
+    k.add_argument("--merchant", help=_MERCHANT_HELP)
 
     r = sub.add_parser("revoke-key", help="revoke every key of a till")
     db(r)
@@ -69,6 +97,7 @@ def _parser() -> argparse.ArgumentParser:
     st.add_argument("--name", required=True)
     st.add_argument("--role", choices=["cashier", "manager"], required=True)
     st.add_argument("--pin", help="4-8 digits (or set TILL_STAFF_PIN)")
+    st.add_argument("--merchant", help=_MERCHANT_HELP)
 
     po = sub.add_parser("set-policy", help="set the store's OTP policy")
     db(po)
@@ -96,6 +125,7 @@ def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from server.app import create_app
+    from server.connections import MAX_HEADER_BYTES, ConnectionLimits, protocol_class
     from server.context import Limits
     from server.db import make_engine
     from server.service import Backend
@@ -112,6 +142,12 @@ def _serve(args: argparse.Namespace) -> int:
         )
     limits = Limits(otp_ttl_s=args.otp_ttl, otp_resend_interval_s=args.otp_resend_interval)
     backend = Backend(make_engine(args.db), sms=gateway, limits=limits)
+    conn_limits = ConnectionLimits(
+        header_timeout_s=args.header_timeout,
+        body_timeout_s=args.body_timeout,
+        keep_alive_s=args.keep_alive,
+        max_connections=args.max_connections,
+    )
     config = uvicorn.Config(
         create_app(backend),
         host=args.host,
@@ -119,6 +155,11 @@ def _serve(args: argparse.Namespace) -> int:
         access_log=False,
         log_config=None,
         timeout_graceful_shutdown=5,
+        http=protocol_class(conn_limits),
+        timeout_keep_alive=max(1, round(conn_limits.keep_alive_s)),
+        # Requests in progress at most; the accepted connections are capped by the protocol.
+        limit_concurrency=conn_limits.max_connections + 1,
+        h11_max_incomplete_event_size=MAX_HEADER_BYTES,
     )
     server = uvicorn.Server(config)
     if args.exit_with_stdin:
@@ -172,9 +213,16 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "seed-demo":
             demo_data.seed(Backend(engine, sms=DiscardGateway()))
-            print("Demo data ready: store DEMO, till T1")
+            second = demo_data.SECOND_MERCHANT
+            print(
+                "Demo data ready: store DEMO, till T1; second merchant "
+                f"{second.code}: store {second.store}, till {second.till}"
+            )
         elif args.command == "create-key":
-            key = write(engine, lambda c: accounts.create_key(c, args.store, args.till, clock))
+            key = write(
+                engine,
+                lambda c: accounts.create_key(c, args.store, args.till, clock, args.merchant),
+            )
             print(key)
         elif args.command == "revoke-key":
             n = write(engine, lambda c: accounts.revoke_keys(c, args.store, args.till, clock))
@@ -186,7 +234,9 @@ def main(argv: list[str] | None = None) -> int:
                 return 2
             write(
                 engine,
-                lambda c: accounts.create_staff(c, args.store, args.name, args.role, pin),
+                lambda c: accounts.create_staff(
+                    c, args.store, args.name, args.role, pin, args.merchant
+                ),
             )
             print(f"{args.role} {args.name} saved for store {args.store}")
         elif args.command == "set-policy":

@@ -4,6 +4,9 @@ The phone number is the main identifier (seed 002) and is stored normalised, so 
 900123" and "+447700900123" are the same customer. A card registered by a technician but
 not yet handed out answers ``card_unassigned`` rather than ``not_found``, so the till can say
 "register this card" instead of "unknown card" (seed 001's troubleshooting list).
+
+Every function takes the caller's merchant (issue 13): phone, email, app id and card are
+unique within one merchant, and another merchant's customer or card is simply not found.
 """
 
 from __future__ import annotations
@@ -12,26 +15,38 @@ from typing import Any
 
 from sqlalchemy import Connection, func, insert, or_, select, update
 
+from server import phones
 from server.db import inserted_id
 from server.errors import Conflict, InvalidRequest, NotFound
-from server.models import CustomerCreate, normalise_card, normalise_phone
+from server.models import CustomerCreate, normalise_card
 from server.schema import cards, customers, ledger
 
 APP_QR_PREFIX = "LOYALTY:"
 
 
-def create_customer(conn: Connection, req: CustomerCreate, now: str) -> dict[str, Any]:
-    clash = [customers.c.phone == req.phone]
+def create_customer(
+    conn: Connection,
+    merchant_id: int,
+    req: CustomerCreate,
+    now: str,
+    region: str = phones.DEFAULT_REGION,
+) -> dict[str, Any]:
+    """``region``: the caller's store's, for a phone number given in national form."""
+    phone = phones.to_e164(req.phone, region)
+    clash = [customers.c.phone == phone]
     if req.email is not None:
         clash.append(customers.c.email == req.email)
     if req.app_id is not None:
         clash.append(customers.c.app_id == req.app_id)
-    existing = conn.execute(select(customers).where(or_(*clash))).first()
+    existing = conn.execute(
+        select(customers).where(customers.c.merchant_id == merchant_id, or_(*clash))
+    ).first()
     if existing is not None:
+        given = {"phone": phone, "email": req.email, "app_id": req.app_id}
         field = next(
             f
             for f in ("phone", "email", "app_id")
-            if getattr(req, f) is not None and getattr(existing, f) == getattr(req, f)
+            if given[f] is not None and getattr(existing, f) == given[f]
         )
         raise Conflict(
             f"A customer with this {field.replace('_', ' ')} already exists",
@@ -41,7 +56,11 @@ def create_customer(conn: Connection, req: CustomerCreate, now: str) -> dict[str
         )
     numbers = list(dict.fromkeys(req.cards))
     taken = conn.execute(
-        select(cards.c.number).where(cards.c.number.in_(numbers), cards.c.customer_id.is_not(None))
+        select(cards.c.number).where(
+            cards.c.merchant_id == merchant_id,
+            cards.c.number.in_(numbers),
+            cards.c.customer_id.is_not(None),
+        )
     ).all()
     if taken:
         raise Conflict(
@@ -52,7 +71,8 @@ def create_customer(conn: Connection, req: CustomerCreate, now: str) -> dict[str
     customer_id = inserted_id(
         conn.execute(
             insert(customers).values(
-                phone=req.phone,
+                merchant_id=merchant_id,
+                phone=phone,
                 name=req.name,
                 email=req.email,
                 app_id=req.app_id,
@@ -62,25 +82,30 @@ def create_customer(conn: Connection, req: CustomerCreate, now: str) -> dict[str
             )
         )
     )
-    attach_cards(conn, customer_id, numbers, now)
-    return customer_json(conn, customer_id)
+    attach_cards(conn, merchant_id, customer_id, numbers, now)
+    return customer_json(conn, merchant_id, customer_id)
 
 
-def attach_cards(conn: Connection, customer_id: int, numbers: list[str], now: str) -> None:
+def attach_cards(
+    conn: Connection, merchant_id: int, customer_id: int, numbers: list[str], now: str
+) -> None:
     """Registered (unassigned) cards are activated; unknown references are created assigned."""
     for number in numbers:
-        known = conn.execute(select(cards.c.number).where(cards.c.number == number)).first()
+        mine = (cards.c.merchant_id == merchant_id, cards.c.number == number)
+        known = conn.execute(select(cards.c.number).where(*mine)).first()
         if known is None:
             conn.execute(
                 insert(cards).values(
-                    number=number, customer_id=customer_id, status="active", created_at=now
+                    merchant_id=merchant_id,
+                    number=number,
+                    customer_id=customer_id,
+                    status="active",
+                    created_at=now,
                 )
             )
         else:
             conn.execute(
-                update(cards)
-                .where(cards.c.number == number)
-                .values(customer_id=customer_id, status="active")
+                update(cards).where(*mine).values(customer_id=customer_id, status="active")
             )
 
 
@@ -88,8 +113,12 @@ def set_status(conn: Connection, customer_id: int, status: str) -> None:
     conn.execute(update(customers).where(customers.c.id == customer_id).values(status=status))
 
 
-def customer_json(conn: Connection, customer_id: int) -> dict[str, Any]:
-    row = conn.execute(select(customers).where(customers.c.id == customer_id)).first()
+def customer_json(conn: Connection, merchant_id: int, customer_id: int) -> dict[str, Any]:
+    row = conn.execute(
+        select(customers).where(
+            customers.c.id == customer_id, customers.c.merchant_id == merchant_id
+        )
+    ).first()
     if row is None:
         raise NotFound("No such customer", code="not_found")
     numbers = conn.execute(
@@ -107,12 +136,19 @@ def customer_json(conn: Connection, customer_id: int) -> dict[str, Any]:
     }
 
 
-def lookup(conn: Connection, by: str, value: str) -> dict[str, Any]:
-    """The customer identified by one of card, phone, email, app_id; ``not_found`` else."""
+def lookup(
+    conn: Connection, merchant_id: int, by: str, value: str, region: str = phones.DEFAULT_REGION
+) -> dict[str, Any]:
+    """The customer identified by one of card, phone, email, app_id; ``not_found`` else.
+
+    A phone number may be national for ``region`` (the caller's store's); it is compared
+    in E.164 form, as stored."""
     try:
         if by == "card":
             number = normalise_card(value)
-            card = conn.execute(select(cards).where(cards.c.number == number)).first()
+            card = conn.execute(
+                select(cards).where(cards.c.merchant_id == merchant_id, cards.c.number == number)
+            ).first()
             if card is not None and card.customer_id is None:
                 raise NotFound(
                     "This card is registered but not yet given to a customer",
@@ -121,7 +157,7 @@ def lookup(conn: Connection, by: str, value: str) -> dict[str, Any]:
                 )
             where = customers.c.id == (card.customer_id if card is not None else -1)
         elif by == "phone":
-            where = customers.c.phone == normalise_phone(value)
+            where = customers.c.phone == phones.to_e164(value, region)
         elif by == "email":
             where = func.lower(customers.c.email) == value.strip().lower()
         else:
@@ -131,14 +167,18 @@ def lookup(conn: Connection, by: str, value: str) -> dict[str, Any]:
             where = customers.c.app_id == app_id
     except ValueError as exc:
         raise InvalidRequest(f"{by}: {exc}", code="invalid_request", field=by) from None
-    row = conn.execute(select(customers.c.id).where(where)).first()
+    row = conn.execute(
+        select(customers.c.id).where(where, customers.c.merchant_id == merchant_id)
+    ).first()
     if row is None:
         raise NotFound(f"No customer with this {by.replace('_', ' ')}", code="not_found")
-    return customer_json(conn, row.id)
+    return customer_json(conn, merchant_id, row.id)
 
 
-def transactions_json(conn: Connection, customer_id: int, limit: int) -> dict[str, Any]:
-    customer_json(conn, customer_id)  # 404 for an unknown customer
+def transactions_json(
+    conn: Connection, merchant_id: int, customer_id: int, limit: int
+) -> dict[str, Any]:
+    customer_json(conn, merchant_id, customer_id)  # 404 for an unknown (or foreign) customer
     rows = conn.execute(
         select(ledger)
         .where(ledger.c.customer_id == customer_id)
@@ -168,6 +208,7 @@ def entry_json(row: Any, reversed_: bool) -> dict[str, Any]:
         "value": row.value,
         "receipt_no": row.receipt_no,
         "occurred_at": row.occurred_at,
+        "received_at": row.received_at,
         "created_at": row.created_at,
         "op_id": row.op_id,
         "reverses": row.reverses_id,

@@ -12,16 +12,21 @@ write paths lock the customer row with ``SELECT ... FOR UPDATE`` (ignored by SQL
 from __future__ import annotations
 
 import contextlib
+import os
+import stat
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 
+from server import phones
 from server.errors import ServerError
+from server.pepper import load_pepper
 from server.schema import metadata
 
 T = TypeVar("T")
@@ -29,12 +34,15 @@ T = TypeVar("T")
 BUSY_TIMEOUT_MS = 30_000
 _READ_ONLY = "loyalty_read_only"
 _WRITE_LOCK = "_loyalty_write_lock"
+_PEPPER = "_loyalty_pepper"
 
 
 def make_engine(url: str) -> Engine:
     """An engine for ``url`` with the pragmas above; creates the tables if missing."""
     parsed = make_url(url)
+    pepper = load_pepper(url)
     if parsed.get_backend_name() == "sqlite":
+        _private_file(parsed.database)
         engine = create_engine(
             url,
             pool_size=20,
@@ -48,8 +56,51 @@ def make_engine(url: str) -> Engine:
         setattr(engine, _WRITE_LOCK, threading.Lock())
     else:
         engine = create_engine(url, pool_pre_ping=True)
+    setattr(engine, _PEPPER, pepper)
     metadata.create_all(engine)
+    _require_merchants(engine)
+    phones.migrate(engine)  # start-up data migration: stored phone numbers to E.164
     return engine
+
+
+def _require_merchants(engine: Engine) -> None:
+    """Refuse, in words, a database made before merchants existed (issue 13).
+
+    Its customers, cards and op ids are keyed without a merchant; rebuilding those tables
+    is a migration of its own (the Alembic step of the PostgreSQL issue), not something to
+    guess at start-up. Until then such a database is refused instead of answering 500s.
+    """
+    with engine.connect().execution_options(**{_READ_ONLY: True}) as conn:
+        columns = {c["name"] for c in inspect(conn).get_columns("stores")}
+    if "merchant_id" not in columns:
+        engine.dispose()
+        raise ServerError(
+            "This database was made by a version of the loyalty backend without merchants "
+            "and cannot be opened by this one; start on a new database file",
+            code="schema_outdated",
+            status=500,
+        )
+
+
+def pepper_of(conn: Connection | Engine) -> bytes:
+    """The server pepper of this engine (``server.pepper``): the key of PIN and OTP hashes."""
+    engine = conn.engine
+    pepper = getattr(engine, _PEPPER, None)
+    if not isinstance(pepper, bytes):
+        raise RuntimeError("an engine made without make_engine has no pepper")
+    return pepper
+
+
+def _private_file(database: str | None) -> None:
+    """The SQLite file readable by its owner only (0600); SQLite gives its -wal and -shm
+    files the same mode. A file that was more open is tightened."""
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    path = Path(database)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+    if stat.S_IMODE(path.stat().st_mode) & 0o077:
+        path.chmod(0o600)
 
 
 def _install_sqlite_hooks(engine: Engine) -> None:

@@ -1,4 +1,5 @@
-"""Demo data: store DEMO, till T1, two staff, six customers, cards, balances (CONTRACTS.md).
+"""Demo data: store DEMO, till T1, two staff, six customers, cards, balances (CONTRACTS.md),
+all of merchant DEMO; and a second, small merchant NORTH (store NW1) kept apart (issue 13).
 
 Balances are built through the ledger (earns and a redemption with fixed op_ids), not set as
 numbers, so the demo's history is real and seeding twice changes nothing. Phone numbers are
@@ -15,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from server import accounts, customers, programs
+from server import accounts, customers, programs, store_limits
 from server.context import Caller
 from server.db import iso, write
 from server.models import CustomerCreate, EarnRequest, RedeemRequest
@@ -29,6 +30,7 @@ TILL = "T1"
 MANAGER = ("manager", "2468")
 CASHIER = ("cashier", "1357")
 OTP_MIN_VALUE = Decimal("5.00")
+MAX_EARN_AMOUNT = Decimal("1000.00")  # larger earns need a manager (issue 13)
 PROGRAM = ("DEMO", "10000000", "999999999999")
 UNASSIGNED_CARD = "90417368"
 
@@ -94,40 +96,108 @@ CUSTOMERS: tuple[DemoCustomer, ...] = (
 )
 
 
+@dataclass(frozen=True)
+class DemoMerchant:
+    """One brand of the demo: its store, till, staff, card program and members."""
+
+    code: str
+    name: str
+    store: str
+    store_name: str
+    till: str
+    staff: tuple[tuple[str, str, str], ...]  # (name, role, PIN)
+    program: tuple[str, str, str]  # (name, range start, range end)
+    unassigned: tuple[str, ...]
+    customers: tuple[DemoCustomer, ...]
+    prefix: str  # of the seeding op_ids and receipt numbers
+
+
+# The second merchant (issue 13) shows brands kept apart on one backend: its Alice has the
+# same phone as the first merchant's, and is another account with its own balance and card.
+SECOND_MERCHANT = DemoMerchant(
+    code="NORTH",
+    name="Northwind Coffee",
+    store="NW1",
+    store_name="Northwind High Street",
+    till="T1",
+    staff=(("manager", "manager", "8642"), ("cashier", "cashier", "9753")),
+    program=("NORTH", "70000000", "79999999"),
+    unassigned=(),
+    customers=(
+        DemoCustomer(
+            "Alice Northwind",
+            "+447700900123",
+            "alice@example.com",
+            "NW-APP-1",
+            "73920561",
+            ("42.00",),
+        ),
+        DemoCustomer(
+            "Grace North", "+447700900111", "grace@example.com", "NW-APP-2", None, ("18.50",)
+        ),
+    ),
+    prefix="north",
+)
+
+MERCHANTS: tuple[DemoMerchant, ...] = (
+    DemoMerchant(
+        code="DEMO",
+        name="Demo Brand",
+        store=STORE,
+        store_name=STORE_NAME,
+        till=TILL,
+        staff=((MANAGER[0], "manager", MANAGER[1]), (CASHIER[0], "cashier", CASHIER[1])),
+        program=PROGRAM,
+        unassigned=(UNASSIGNED_CARD,),
+        customers=CUSTOMERS,
+        prefix="demo",
+    ),
+    SECOND_MERCHANT,
+)
+
+
 def expected_balance(c: DemoCustomer) -> int:
     return sum(int(Decimal(a)) for a in c.earns) - c.redeem
 
 
 def seed(backend: Backend) -> None:
-    """Creates or completes the demo data; idempotent."""
+    """Creates or completes the demo data of both merchants; idempotent."""
+    for merchant in MERCHANTS:
+        _seed_merchant(backend, merchant)
+
+
+def _seed_merchant(backend: Backend, m: DemoMerchant) -> None:
     now = iso(backend.clock.now())
 
     def setup(conn: Any) -> Caller:
-        store_id = accounts.ensure_store(conn, STORE, STORE_NAME)
-        till_id = accounts.ensure_till(conn, store_id, TILL)
-        accounts.create_staff(conn, STORE, MANAGER[0], "manager", MANAGER[1])
-        accounts.create_staff(conn, STORE, CASHIER[0], "cashier", CASHIER[1])
-        if (
-            conn.execute(select(programs_t.c.id).where(programs_t.c.name == PROGRAM[0])).first()
-            is None
-        ):
-            programs.put_program(conn, *PROGRAM)
-            numeric = [c.card for c in CUSTOMERS if c.card and c.card.isdigit()]
-            programs.register_cards(conn, PROGRAM[0], [*numeric, UNASSIGNED_CARD], now)
-        return Caller(0, store_id, STORE, till_id, TILL)
+        merchant_id = accounts.ensure_merchant(conn, m.code, m.name)
+        store_id = accounts.ensure_store(conn, m.store, m.store_name, merchant=m.code)
+        till_id = accounts.ensure_till(conn, store_id, m.till)
+        for name, role, pin in m.staff:
+            accounts.create_staff(conn, m.store, name, role, pin)
+        known = conn.execute(
+            select(programs_t.c.id).where(
+                programs_t.c.merchant_id == merchant_id, programs_t.c.name == m.program[0]
+            )
+        ).first()
+        if known is None:
+            programs.put_program(conn, merchant_id, *m.program)
+            numeric = [c.card for c in m.customers if c.card and c.card.isdigit()]
+            programs.register_cards(conn, merchant_id, m.program[0], [*numeric, *m.unassigned], now)
+        return Caller(0, store_id, m.store, till_id, m.till, merchant_id)
 
     caller = write(backend.engine, setup)
-    for n, c in enumerate(CUSTOMERS, start=1):
-        customer_id = _ensure_customer(backend, c)
+    for n, c in enumerate(m.customers, start=1):
+        customer_id = _ensure_customer(backend, caller, c)
         for k, amount in enumerate(c.earns, start=1):
             backend.run(
                 "earn",
                 caller,
                 EarnRequest(
-                    op_id=f"demo-seed-{n}-earn-{k}",
+                    op_id=f"{m.prefix}-seed-{n}-earn-{k}",
                     customer_id=customer_id,
                     amount=amount,
-                    receipt_no=f"DEMO-{n:02d}{k:02d}",
+                    receipt_no=f"{m.prefix.upper()}-{n:02d}{k:02d}",
                 ),
             )
         if c.redeem:
@@ -135,18 +205,19 @@ def seed(backend: Backend) -> None:
                 "redeem",
                 caller,
                 RedeemRequest(
-                    op_id=f"demo-seed-{n}-redeem",
+                    op_id=f"{m.prefix}-seed-{n}-redeem",
                     customer_id=customer_id,
                     points=c.redeem,
-                    receipt_no=f"DEMO-{n:02d}99",
+                    receipt_no=f"{m.prefix.upper()}-{n:02d}99",
                 ),
             )
         if not c.active:
             _deactivate(backend, customer_id)
-    write(
-        backend.engine,
-        lambda conn: accounts.set_policy(conn, caller.store_id, True, OTP_MIN_VALUE),
-    )
+    def policy(conn: Any) -> None:
+        accounts.set_policy(conn, caller.store_id, True, OTP_MIN_VALUE)
+        store_limits.set_max_earn(conn, caller.store_id, MAX_EARN_AMOUNT)
+
+    write(backend.engine, policy)
 
 
 def _deactivate(backend: Backend, customer_id: int) -> None:
@@ -156,22 +227,27 @@ def _deactivate(backend: Backend, customer_id: int) -> None:
     write(backend.engine, tx)
 
 
-def _ensure_customer(backend: Backend, c: DemoCustomer) -> int:
+def _ensure_customer(backend: Backend, caller: Caller, c: DemoCustomer) -> int:
     def find(conn: Any) -> int | None:
-        row = conn.execute(select(customers_t.c.id).where(customers_t.c.phone == c.phone)).first()
+        row = conn.execute(
+            select(customers_t.c.id).where(
+                customers_t.c.merchant_id == caller.merchant_id, customers_t.c.phone == c.phone
+            )
+        ).first()
         return None if row is None else int(row.id)
 
     existing = write(backend.engine, find)
     if existing is not None:
         return existing
     body = backend.create_customer(
+        caller,
         CustomerCreate(
             phone=c.phone,
             name=c.name,
             email=c.email,
             app_id=c.app_id,
             cards=[c.card] if c.card else [],
-        )
+        ),
     )
     return int(body["id"])
 

@@ -78,6 +78,11 @@ class EmbeddedBackend:
         return self._proc is not None and self._proc.poll() is None
 
     @property
+    def pid(self) -> int | None:
+        """The child's process id while it runs (tests read its memory use from /proc)."""
+        return self._proc.pid if self.running and self._proc is not None else None
+
+    @property
     def api_key(self) -> str:
         if self._api_key is None:
             raise EmbeddedBackendError("The embedded backend has not been started")

@@ -7,6 +7,11 @@ IMMEDIATE``), checks the rules, appends one entry and moves the cached balance b
 amount. Checks that count attempts (OTP, manager PIN) run before any effect, because their
 failure commits the counters. Balances never go negative: checked here, and a CHECK
 constraint in the schema is the last line.
+
+Customers are the caller's merchant's only (issue 13): another merchant's customer id is
+``not_found``, exactly like an id that does not exist. Times: ``occurred_at`` is the till's
+clock and may run up to a day ahead (a till whose clock is wrong must not send its sales to
+the review list, issue 11); ``received_at`` is ours, when the request arrived.
 """
 
 from __future__ import annotations
@@ -18,22 +23,28 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
-from server import approval, otp
+from server import approval, otp, store_limits
 from server.accounts import Stores
 from server.context import Caller, Limits
 from server.db import Clock, inserted_id, iso
 from server.errors import Conflict, Forbidden, InvalidRequest, NotFound
 from server.models import ClaimRequest, EarnRequest, RedeemRequest, ReverseRequest
 from server.schema import customers, ledger, receipts
+from server.schema import stores as stores_t
 from server.sms import Sms
 
-FUTURE_TOLERANCE = timedelta(minutes=5)
+FUTURE_TOLERANCE = timedelta(hours=24)
 
 # The hot path's statements, built once: SQLAlchemy memoises the cache key on a statement
 # object, so executing a prebuilt one with parameters skips building it and walking it for
 # its cache key on every operation (most of the per-operation CPU in a replayed batch).
 _CUSTOMER_FOR_UPDATE = (
-    select(customers).where(customers.c.id == bindparam("customer_id")).with_for_update()
+    select(customers)
+    .where(
+        customers.c.id == bindparam("customer_id"),
+        customers.c.merchant_id == bindparam("merchant_id"),
+    )
+    .with_for_update()
 )
 _INSERT_ENTRY = insert(ledger)
 _SET_BALANCE = (
@@ -64,8 +75,10 @@ def value_of(points: int, point_value: Decimal) -> Decimal:
     return (points * point_value).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
 
 
-def customer_for_update(conn: Connection, customer_id: int) -> Any:
-    row = conn.execute(_CUSTOMER_FOR_UPDATE, {"customer_id": customer_id}).first()
+def customer_for_update(conn: Connection, customer_id: int, merchant_id: int) -> Any:
+    row = conn.execute(
+        _CUSTOMER_FOR_UPDATE, {"customer_id": customer_id, "merchant_id": merchant_id}
+    ).first()
     if row is None:
         raise NotFound("No such customer", code="not_found", customer_id=customer_id)
     return row
@@ -108,18 +121,44 @@ def _check_receipt_free(conn: Connection, store_id: int, receipt_no: str) -> Non
 def _not_future(t: Any, clock: Clock) -> None:
     if t is not None and t > clock.now() + FUTURE_TOLERANCE:
         raise InvalidRequest(
-            "occurred_at: must not be in the future", code="invalid_request", field="occurred_at"
+            "occurred_at: must not be more than 24 hours ahead of the server's clock",
+            code="invalid_request",
+            field="occurred_at",
         )
 
 
+def _approve_large_earn(
+    conn: Connection, caller: Caller, req: EarnRequest, clock: Clock
+) -> int | None:
+    """The approving manager of an earn above the store's ``max_earn_amount`` (issue 13)."""
+    limit = store_limits.max_earn(conn, caller.store_id)
+    if limit is None or Decimal(req.amount) <= limit:
+        return None
+    if req.approval is None:
+        raise Forbidden(
+            f"An earn above {limit:.2f} needs a manager's approval",
+            code="approval_required",
+            max_earn_amount=f"{limit:.2f}",
+        )
+    limits = approval.current_limits()
+    return approval.require_manager(conn, caller.store_id, req.approval, clock, limits).id
+
+
 def earn(
-    conn: Connection, caller: Caller, req: EarnRequest, clock: Clock, stores: Stores | None = None
+    conn: Connection,
+    caller: Caller,
+    req: EarnRequest,
+    clock: Clock,
+    stores: Stores | None = None,
+    *,
+    received_at: str | None = None,
 ) -> Outcome:
     store = (stores or Stores(conn)).settings(caller.store_id)
-    customer = customer_for_update(conn, req.customer_id)
+    customer = customer_for_update(conn, req.customer_id, caller.merchant_id)
     _require_active(customer)
     _not_future(req.occurred_at, clock)
     _check_receipt_free(conn, caller.store_id, req.receipt_no)
+    approved_by = _approve_large_earn(conn, caller, req, clock)
     now = iso(clock.now())
     points = points_for(Decimal(req.amount), Decimal(store.points_per_unit))
     entry_id, balance = _append(
@@ -127,11 +166,13 @@ def earn(
         customer,
         store_id=caller.store_id,
         till_id=caller.till_id,
+        approved_by=approved_by,
         kind="earn",
         points=points,
         amount=f"{Decimal(req.amount):.2f}",
         receipt_no=req.receipt_no,
         occurred_at=iso(req.occurred_at) if req.occurred_at else now,
+        received_at=received_at or now,
         created_at=now,
         op_id=req.op_id,
     )
@@ -150,9 +191,11 @@ def redeem(
     clock: Clock,
     limits: Limits,
     stores: Stores | None = None,
+    *,
+    received_at: str | None = None,
 ) -> Outcome:
     store = (stores or Stores(conn)).settings(caller.store_id)
-    customer = customer_for_update(conn, req.customer_id)
+    customer = customer_for_update(conn, req.customer_id, caller.merchant_id)
     _require_active(customer)
     if (req.challenge_id is None) != (req.otp is None):
         missing = "otp" if req.otp is None else "challenge_id"
@@ -166,7 +209,10 @@ def redeem(
             balance=customer.balance,
         )
     value = value_of(req.points, Decimal(store.point_value))
-    needs_otp = bool(store.otp_required) and value >= Decimal(store.otp_min_value)
+    counted = otp.counted_value(
+        conn, caller.store_id, customer.id, req.receipt_no, value, clock, limits
+    )
+    needs_otp = bool(store.otp_required) and counted >= Decimal(store.otp_min_value)
     with_otp = with_override = False
     approved_by = None
     if req.challenge_id is not None and req.otp is not None:
@@ -177,10 +223,12 @@ def redeem(
     elif needs_otp:
         if req.approval is None:
             raise Forbidden(
-                f"A code sent to the customer's phone is needed for {value} or more",
+                f"A code sent to the customer's phone is needed from {store.otp_min_value}"
+                f" ({counted} redeemed without one on this receipt or in 24 h)",
                 code="otp_required",
                 otp_min_value=store.otp_min_value,
                 value=f"{value}",
+                counted_value=f"{counted}",
             )
         if req.reason is None:
             raise InvalidRequest(
@@ -201,6 +249,7 @@ def redeem(
         value=f"{value}",
         receipt_no=req.receipt_no,
         occurred_at=now,
+        received_at=received_at or now,
         created_at=now,
         op_id=req.op_id,
         approved_by=approved_by,
@@ -227,6 +276,8 @@ def reverse(
     req: ReverseRequest,
     clock: Clock,
     limits: Limits,
+    *,
+    received_at: str | None = None,
 ) -> Outcome:
     """Undoes an earn, claim or redeem with an opposite entry linked to it.
 
@@ -248,7 +299,7 @@ def reverse(
             code="already_reversed",
             reversal_id=done.id,
         )
-    customer = customer_for_update(conn, entry.customer_id)
+    customer = customer_for_update(conn, entry.customer_id, caller.merchant_id)
     if customer.balance - entry.points < 0:
         raise Conflict(
             f"The customer has already spent these points (balance {customer.balance})",
@@ -268,6 +319,7 @@ def reverse(
         value=entry.value,
         receipt_no=entry.receipt_no,
         occurred_at=now,
+        received_at=received_at or now,
         created_at=now,
         op_id=req.op_id,
         reverses_id=entry.id,
@@ -299,18 +351,22 @@ def claim(
     clock: Clock,
     limits: Limits,
     stores: Stores | None = None,
+    *,
+    received_at: str | None = None,
 ) -> Outcome:
     """Missed points after the fact (seed 004), approved by a manager of the key's store."""
     stores = stores or Stores(conn)
-    store_id = stores.id_of(req.store) if req.store else caller.store_id
+    store_id = stores.id_of(req.store, caller.merchant_id) if req.store else caller.store_id
     store = stores.settings(store_id)
-    customer = customer_for_update(conn, req.customer_id)
+    customer = customer_for_update(conn, req.customer_id, caller.merchant_id)
     _require_active(customer)
     _not_future(req.occurred_at, clock)
     _check_receipt_free(conn, store_id, req.receipt_no)
     if req.corrects is not None:
         original = conn.execute(
-            select(ledger.c.id, ledger.c.kind).where(ledger.c.id == req.corrects)
+            select(ledger.c.id, ledger.c.kind)
+            .join(stores_t, stores_t.c.id == ledger.c.store_id)
+            .where(ledger.c.id == req.corrects, stores_t.c.merchant_id == caller.merchant_id)
         ).first()
         reversed_ = conn.execute(
             select(ledger.c.id).where(ledger.c.reverses_id == req.corrects)
@@ -330,6 +386,7 @@ def claim(
         amount=f"{Decimal(req.amount):.2f}",
         receipt_no=req.receipt_no,
         occurred_at=iso(req.occurred_at),
+        received_at=received_at or now,
         created_at=now,
         op_id=req.op_id,
         corrects_id=req.corrects,

@@ -13,11 +13,35 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    WithJsonSchema,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+)
+
+from server import text
 
 MONEY_PATTERN = r"^(0|[1-9][0-9]{0,8})(\.[0-9]{1,2})?$"
 MAX_POINTS = 1_000_000_000
-MAX_ID = 2**62
+# Ids within the integers a JSON number holds exactly (RFC 8259 section 6, I-JSON): beyond
+# 2**53 a client's parser, and a schema validator, may round one id into another.
+MAX_ID = 2**53 - 1
+# Positive amounts: 0.01 to 999999999.99, as the pattern says (no "0", "0.0", "0.00").
+POSITIVE_MONEY_PATTERN = r"^([1-9][0-9]{0,8}(\.[0-9]{1,2})?|0\.[1-9][0-9]?|0\.0[1-9])$"
+CARD_PATTERN = r"^ *[A-Za-z0-9]{8,40} *$"
+EMAIL_PATTERN = r"^ *[^@\s]{1,64}@[^@\s]{1,189}\.[^@\s]{1,63} *$"
+# RFC 3339 date-times with an offset, in the years 2000 to 9000 as written.
+TIMESTAMP_PATTERN = (
+    r"^(2[0-9]{3}|[3-8][0-9]{3}|9000)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
+    r"T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,6})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$"
+)
+_TIMESTAMP = re.compile(TIMESTAMP_PATTERN)
 
 
 def _positive(v: str) -> str:
@@ -42,28 +66,52 @@ def normalise_card(raw: str) -> str:
 
 
 def _email(v: str) -> str:
-    v = v.strip().lower()
-    if not re.fullmatch(r"[^@\s]{1,64}@[^@\s]{1,189}\.[^@\s]{1,63}", v):
+    if not re.fullmatch(EMAIL_PATTERN, v):
         raise ValueError("must be an email address")
+    return v.strip(" ").lower()
+
+
+def _integral(v: Any) -> Any:
+    """249.0 is the integer 249 in JSON (RFC 8259 does not tell them apart, nor does JSON
+    Schema's ``integer``); 249.5 and "249" stay refused by the strict check after this."""
+    if isinstance(v, float) and v.is_integer():
+        return int(v)
+    return v
+
+
+def _rfc3339(v: Any) -> Any:
+    """Only RFC 3339 text with an offset and a year 2000-9000 (``TIMESTAMP_PATTERN``):
+    pydantic alone would also take numbers (Unix time), spaces for ``T`` and other years."""
+    if not isinstance(v, str) or not _TIMESTAMP.fullmatch(v):
+        raise ValueError(
+            "must be a date and time like 2026-11-23T10:00:00Z (RFC 3339, years 2000-9000)"
+        )
     return v
 
 
 def _utc(v: datetime) -> datetime:
-    """In UTC and within the years a till can mean; far offsets must not overflow later."""
+    """In UTC, within the years a till can mean (as written, which is what the schema's
+    pattern can say); far offsets must not overflow later."""
+    if not 2000 <= v.year <= 9000:
+        raise ValueError("must be between the years 2000 and 9000")
     try:
-        u = v.astimezone(UTC)
+        return v.astimezone(UTC)
     except OverflowError:
         raise ValueError("is out of range") from None
-    if not 2000 <= u.year <= 9000:
-        raise ValueError("must be between the years 2000 and 9000")
-    return u
 
 
-Timestamp = Annotated[AwareDatetime, AfterValidator(_utc)]
+Timestamp = Annotated[
+    AwareDatetime,
+    BeforeValidator(_rfc3339),
+    AfterValidator(_utc),
+    WithJsonSchema({"type": "string", "format": "date-time", "pattern": TIMESTAMP_PATTERN}),
+]
 Money = Annotated[str, StringConstraints(pattern=MONEY_PATTERN)]
-PositiveMoney = Annotated[Money, AfterValidator(_positive)]
-Points = Annotated[int, Field(strict=True, gt=0, le=MAX_POINTS)]
-Id = Annotated[int, Field(strict=True, gt=0, le=MAX_ID)]
+PositiveMoney = Annotated[
+    str, StringConstraints(pattern=POSITIVE_MONEY_PATTERN), AfterValidator(_positive)
+]
+Points = Annotated[int, BeforeValidator(_integral), Field(strict=True, gt=0, le=MAX_POINTS)]
+Id = Annotated[int, BeforeValidator(_integral), Field(strict=True, gt=0, le=MAX_ID)]
 OpId = Annotated[
     str, StringConstraints(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9._:\-]+$")
 ]
@@ -71,11 +119,28 @@ ReceiptNo = Annotated[
     str,
     StringConstraints(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9 ._/#:\-]*$"),
 ]
-Phone = Annotated[str, StringConstraints(max_length=40), AfterValidator(normalise_phone)]
-CardNumber = Annotated[str, StringConstraints(max_length=40), AfterValidator(normalise_card)]
-Email = Annotated[str, StringConstraints(max_length=254), AfterValidator(_email)]
-Name = Annotated[str, StringConstraints(min_length=1, max_length=64, strip_whitespace=True)]
-Reason = Annotated[str, StringConstraints(min_length=1, max_length=200, strip_whitespace=True)]
+# Checked and put in E.164 form against the store's region by server/phones.py, which needs
+# the caller's store: a bad number is refused there in plain words (code invalid_phone).
+Phone = Annotated[str, StringConstraints(min_length=1, max_length=40, strip_whitespace=True)]
+CardNumber = Annotated[
+    str, StringConstraints(max_length=40, pattern=CARD_PATTERN), AfterValidator(normalise_card)
+]
+Email = Annotated[
+    str,
+    StringConstraints(max_length=254),
+    AfterValidator(_email),
+    WithJsonSchema({"type": "string", "maxLength": 254, "pattern": EMAIL_PATTERN}),
+]
+Name = Annotated[
+    str,
+    Field(min_length=1, max_length=64, pattern=text.SOME_TEXT_PATTERN),
+    AfterValidator(text.stripped),
+]
+Reason = Annotated[
+    str,
+    Field(min_length=1, max_length=200, pattern=text.SOME_TEXT_PATTERN),
+    AfterValidator(text.stripped),
+]
 StoreCode = Annotated[
     str, StringConstraints(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9_\-]+$")
 ]
@@ -84,6 +149,12 @@ CardRange = Annotated[str, StringConstraints(pattern=r"^[0-9]{8,18}$")]
 
 class Body(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _plain_text(cls, value: Any) -> Any:
+        """Every text field: no control characters, NFC (``server.text``)."""
+        return text.clean(value)
 
 
 class Approval(Body):
@@ -95,7 +166,9 @@ class Approval(Body):
 
 class CustomerCreate(Body):
     phone: Phone
-    name: Annotated[str, StringConstraints(max_length=100, strip_whitespace=True)] = ""
+    name: Annotated[
+        str, Field(max_length=100, pattern=text.NO_CONTROL_PATTERN), AfterValidator(text.stripped)
+    ] = ""
     email: Email | None = None
     app_id: (
         Annotated[
@@ -113,6 +186,8 @@ class EarnRequest(Body):
     amount: PositiveMoney
     receipt_no: ReceiptNo
     occurred_at: Timestamp | None = None
+    # Needed above the store's ``max_earn_amount`` (issue 13, finding 6).
+    approval: Approval | None = None
 
 
 class OtpRequest(Body):
@@ -166,9 +241,23 @@ class OpsRequest(Body):
     ops: Annotated[list[OpItem], Field(min_length=1, max_length=500)]
 
 
+class OpsStatusRequest(Body):
+    """``POST /v1/ops/status``: the op_ids whose state a till reconciles (issue 11)."""
+
+    op_ids: Annotated[list[OpId], Field(max_length=500)]
+
+
 class PolicyRequest(Body):
     otp_required: Annotated[bool, Field(strict=True)]
     otp_min_value: Money
+    # Absent: unchanged; null: no limit. Larger earns need a manager's approval.
+    max_earn_amount: PositiveMoney | None = Field(default=None)
+    approval: Approval | None = None
+
+
+class OtpUnlock(Body):
+    """A manager lifts the long-term OTP block of a customer (too many wrong codes)."""
+
     approval: Approval | None = None
 
 

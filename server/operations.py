@@ -16,7 +16,9 @@ batch runs all its operations in *one* write transaction with a SAVEPOINT around
   the in-process write lock in ``db``), so balances stay exact under concurrency.
 
 Parsing, validation and hashing happen before the write lock is taken; SMS go out after the
-commit, never for an operation that did not happen.
+commit, never for an operation that did not happen. The time the request arrived is taken
+before the lock too and stored with each entry (``received_at``), next to the till's own
+``occurred_at``, so a till whose clock is off can be told from a late replay.
 """
 
 from __future__ import annotations
@@ -115,12 +117,16 @@ class Runner:
 
     def run(self, caller: Caller, op: Op) -> tuple[int, dict[str, Any]]:
         """One operation in its own write transaction; returns (status, body)."""
-        applied = write(self.engine, lambda conn: self.apply(conn, caller, op, Stores(conn)))
+        received = iso(self.clock.now())
+        applied = write(
+            self.engine, lambda conn: self.apply(conn, caller, op, Stores(conn), received)
+        )
         self._deliver(op, applied.sms)
         return applied.status, applied.body
 
     def run_batch(self, caller: Caller, items: list[OpItem]) -> list[dict[str, Any]]:
         """All operations in one write transaction, a savepoint each; results in order."""
+        received = iso(self.clock.now())
         prepared: list[Op | ServerError] = []
         for item in items:
             try:
@@ -137,7 +143,10 @@ class Runner:
                     continue
                 try:
                     applied = in_savepoint(
-                        conn, partial(self.apply, caller=caller, op=op, stores=stores)
+                        conn,
+                        partial(
+                            self.apply, caller=caller, op=op, stores=stores, received_at=received
+                        ),
                     )
                 except ServerError as exc:
                     applied = Applied(exc.status, exc.body())
@@ -153,25 +162,36 @@ class Runner:
             for item, (_op, applied) in zip(items, done, strict=True)
         ]
 
-    def apply(self, conn: Connection, caller: Caller, op: Op, stores: Stores) -> Applied:
-        """The operation's effect and its idempotency record, or the recorded answer."""
-        prev = recall(conn, op.op_id, op.kind, op.digest)
+    def apply(
+        self, conn: Connection, caller: Caller, op: Op, stores: Stores, received_at: str
+    ) -> Applied:
+        """The operation's effect and its idempotency record, or the recorded answer.
+
+        The record is the merchant's: another merchant's op with this op_id is unrelated.
+        """
+        merchant = caller.merchant_id
+        prev = recall(conn, merchant, op.op_id, op.kind, op.digest)
         if prev is not None:
             return Applied(prev[0], prev[1])
-        outcome = self._effect(conn, caller, op, stores)
-        remember(conn, op.op_id, op.kind, op.digest, 201, outcome.body, iso(self.clock.now()))
+        outcome = self._effect(conn, caller, op, stores, received_at)
+        now = iso(self.clock.now())
+        remember(conn, merchant, op.op_id, op.kind, op.digest, 201, outcome.body, now)
         return Applied(201, outcome.body, outcome.sms)
 
-    def _effect(self, conn: Connection, caller: Caller, op: Op, stores: Stores) -> ledger.Outcome:
-        req = op.req
+    def _effect(
+        self, conn: Connection, caller: Caller, op: Op, stores: Stores, received_at: str
+    ) -> ledger.Outcome:
+        req, at = op.req, received_at
         if isinstance(req, EarnRequest):
-            return ledger.earn(conn, caller, req, self.clock, stores)
+            return ledger.earn(conn, caller, req, self.clock, stores, received_at=at)
         if isinstance(req, RedeemRequest):
-            return ledger.redeem(conn, caller, req, self.clock, self.limits, stores)
+            return ledger.redeem(conn, caller, req, self.clock, self.limits, stores, received_at=at)
         if isinstance(req, ClaimRequest):
-            return ledger.claim(conn, caller, req, self.clock, self.limits, stores)
+            return ledger.claim(conn, caller, req, self.clock, self.limits, stores, received_at=at)
         if isinstance(req, ReverseRequest) and op.transaction_id is not None:
-            return ledger.reverse(conn, caller, op.transaction_id, req, self.clock, self.limits)
+            return ledger.reverse(
+                conn, caller, op.transaction_id, req, self.clock, self.limits, received_at=at
+            )
         raise InvalidRequest(f"kind: unknown operation {op.kind!r}", field="kind")
 
     def _deliver(self, op: Op, messages: list[Sms]) -> None:

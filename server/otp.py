@@ -13,15 +13,17 @@ from __future__ import annotations
 
 import uuid
 from datetime import timedelta
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy.orm import aliased
 
 from server.context import Caller, Limits
-from server.db import Clock, iso, parse_iso
+from server.db import Clock, iso, parse_iso, pepper_of
 from server.errors import Forbidden, TooMany
 from server.hashing import hash_otp, new_otp_code, new_salt, otp_matches
-from server.schema import otp_challenges
+from server.schema import ledger, otp_challenges, otp_guard
 from server.sms import Sms, mask_phone
 
 
@@ -36,6 +38,7 @@ def request_code(
 ) -> tuple[dict[str, Any], Sms]:
     """Creates, resends or replaces the customer's challenge at this till."""
     now = clock.now()
+    _refuse_if_blocked(conn, customer.id)
     live = conn.execute(
         select(otp_challenges).where(
             otp_challenges.c.customer_id == customer.id,
@@ -71,7 +74,7 @@ def request_code(
             .where(otp_challenges.c.id == live.id)
             .values(
                 code_salt=salt,
-                code_hash=hash_otp(code, salt),
+                code_hash=hash_otp(code, salt, pepper_of(conn)),
                 resends=live.resends + 1,
                 last_sent_at=iso(now),
             )
@@ -108,7 +111,7 @@ def request_code(
                 till_id=caller.till_id,
                 points=points,
                 code_salt=salt,
-                code_hash=hash_otp(code, salt),
+                code_hash=hash_otp(code, salt, pepper_of(conn)),
                 created_at=iso(now),
                 expires_at=expires_at,
                 last_sent_at=iso(now),
@@ -128,7 +131,10 @@ def request_code(
         "masked_phone": mask_phone(customer.phone),
         "resent": resent,
     }
-    return body, Sms(customer.phone, text)
+    replaces = live.id if live is not None and live.id != challenge_id else None
+    return body, Sms(
+        customer.phone, text, challenge_id=challenge_id, expires_at=expires_at, replaces=replaces
+    )
 
 
 def verify_code(
@@ -145,6 +151,7 @@ def verify_code(
 
     Wrong codes are counted with ``commit=True``; the 5th wrong code locks the challenge.
     """
+    _refuse_if_blocked(conn, customer_id)
     row = conn.execute(select(otp_challenges).where(otp_challenges.c.id == challenge_id)).first()
     if row is None or row.till_id != caller.till_id:
         raise Forbidden("Unknown code request; ask for a new code", code="otp_invalid")
@@ -165,13 +172,20 @@ def verify_code(
             code="otp_locked",
             retry_after_s=_seconds_until(row.expires_at, clock),
         )
-    if not otp_matches(code, row.code_salt, row.code_hash):
+    if not otp_matches(code, row.code_salt, row.code_hash, pepper_of(conn)):
         failed = row.failed_attempts + 1
         conn.execute(
             update(otp_challenges)
             .where(otp_challenges.c.id == row.id)
             .values(failed_attempts=failed)
         )
+        if _wrong_codes(conn, customer_id, clock, limits) >= limits.otp_max_wrong_per_day:
+            _block(conn, customer_id, iso(clock.now()))
+            raise Forbidden(
+                _BLOCKED,
+                code="otp_blocked",
+                commit=True,
+            )
         raise Forbidden(
             "Wrong code",
             code="otp_invalid",
@@ -179,6 +193,105 @@ def verify_code(
             attempts_left=limits.otp_max_attempts - failed,
         )
     conn.execute(update(otp_challenges).where(otp_challenges.c.id == row.id).values(status="used"))
+
+
+_BLOCKED = (
+    "Too many wrong codes for this customer: redemptions by code are blocked until a "
+    "manager unlocks them"
+)
+
+
+def _guard(conn: Connection, customer_id: int) -> Any:
+    return conn.execute(select(otp_guard).where(otp_guard.c.customer_id == customer_id)).first()
+
+
+def _refuse_if_blocked(conn: Connection, customer_id: int) -> None:
+    guard = _guard(conn, customer_id)
+    if guard is not None and guard.blocked_at is not None:
+        raise Forbidden(_BLOCKED, code="otp_blocked")
+
+
+def _wrong_codes(conn: Connection, customer_id: int, clock: Clock, limits: Limits) -> int:
+    """Wrong codes for the customer in the last 24 h (since the last unlock), counted over
+    every challenge, till and store: the long-term limit of NIST SP 800-63B 5.2.2 that the
+    per-challenge and per-window limits alone do not give (issue 13, findings 4 and 11)."""
+    since = iso(clock.now() - timedelta(seconds=limits.otp_sum_window_s))
+    guard = _guard(conn, customer_id)
+    if guard is not None and guard.counted_from is not None:
+        since = max(since, guard.counted_from)
+    total = conn.execute(
+        select(func.coalesce(func.sum(otp_challenges.c.failed_attempts), 0)).where(
+            otp_challenges.c.customer_id == customer_id,
+            otp_challenges.c.last_sent_at > since,
+        )
+    ).scalar_one()
+    return int(total)
+
+
+def _block(conn: Connection, customer_id: int, now: str) -> None:
+    if _guard(conn, customer_id) is None:
+        conn.execute(insert(otp_guard).values(customer_id=customer_id, blocked_at=now))
+    else:
+        conn.execute(
+            update(otp_guard).where(otp_guard.c.customer_id == customer_id).values(blocked_at=now)
+        )
+
+
+def is_blocked(conn: Connection, customer_id: int) -> bool:
+    guard = _guard(conn, customer_id)
+    return guard is not None and guard.blocked_at is not None
+
+
+def unlock(conn: Connection, customer_id: int, now: str) -> None:
+    """A manager lifts the block; earlier wrong codes no longer count towards the next."""
+    if _guard(conn, customer_id) is None:
+        conn.execute(insert(otp_guard).values(customer_id=customer_id, counted_from=now))
+    else:
+        conn.execute(
+            update(otp_guard)
+            .where(otp_guard.c.customer_id == customer_id)
+            .values(blocked_at=None, counted_from=now)
+        )
+
+
+def counted_value(
+    conn: Connection,
+    store_id: int,
+    customer_id: int,
+    receipt_no: str,
+    value: Decimal,
+    clock: Clock,
+    limits: Limits,
+) -> Decimal:
+    """The value the store's OTP minimum is compared with (issue 13, finding 3).
+
+    Not the redemption alone, or 4.99 redeemed again and again would never need a code:
+    the larger of (a) this redemption plus what was already redeemed *without* a code on
+    the same receipt of the store, and (b) this redemption plus what the customer redeemed
+    without a code in the last ``otp_sum_window_s`` (24 h), in any store. Redemptions made
+    with a code or a manager override, and reversed ones, are not counted: each of those
+    was already checked on its own.
+    """
+    since = iso(clock.now() - timedelta(seconds=limits.otp_sum_window_s))
+    undo = aliased(ledger)
+    unchecked = select(ledger.c.value).outerjoin(undo, undo.c.reverses_id == ledger.c.id)
+    unchecked = unchecked.where(
+        ledger.c.kind == "redeem",
+        undo.c.id.is_(None),
+        ledger.c.with_otp.is_(False),
+        ledger.c.with_override.is_(False),
+    )
+    on_receipt = conn.execute(
+        unchecked.where(ledger.c.store_id == store_id, ledger.c.receipt_no == receipt_no)
+    ).scalars()
+    recent = conn.execute(
+        unchecked.where(ledger.c.customer_id == customer_id, ledger.c.created_at > since)
+    ).scalars()
+    return value + max(_total(on_receipt), _total(recent))
+
+
+def _total(values: Any) -> Decimal:
+    return sum((Decimal(v) for v in values if v is not None), Decimal("0.00"))
 
 
 def _seconds_until(when: str, clock: Clock) -> int:

@@ -7,7 +7,7 @@ answers with these field sets.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -79,9 +79,42 @@ class OpsResult(BaseModel):
     results: list[OpResult]
 
 
+class OpCancelResult(BaseModel):
+    """``cancelled``: never applied, and refused for ever (409 ``op_cancelled``); or
+    ``applied``, with the op's original result body."""
+
+    state: Literal["cancelled", "applied"]
+    result: dict[str, Any] | None = None
+
+
+class OpState(BaseModel):
+    op_id: str
+    state: Literal["applied", "cancelled", "unknown"]
+    result: dict[str, Any] | None
+
+
+class OpsStatusResult(BaseModel):
+    ops: list[OpState]
+
+
 class Policy(BaseModel):
     otp_required: bool
-    otp_min_value: str
+    otp_min_value: str = Field(
+        description="A code is needed once this is reached by the redemption plus what was"
+        " redeemed without a code on the same receipt of the store, or by the customer in"
+        " the last otp_sum_window_s seconds (any store); redemptions with a code, with a"
+        " manager override, or reversed are not counted."
+    )
+    otp_sum_window_s: int = Field(description="The rolling window of the customer total.")
+    max_earn_amount: str | None = Field(
+        description="Earns above this amount need a manager's approval (approval_required);"
+        " null: no limit."
+    )
+
+
+class OtpUnlockResult(BaseModel):
+    customer_id: int
+    otp_blocked: bool
 
 
 class StaffResult(BaseModel):
@@ -112,6 +145,7 @@ class Transaction(BaseModel):
     value: str | None
     receipt_no: str | None
     occurred_at: str
+    received_at: str | None
     created_at: str
     op_id: str | None
     reverses: int | None
@@ -175,6 +209,7 @@ class ShiftReport(BaseModel):
 class SessionStore(BaseModel):
     code: str
     name: str
+    phone_region: str  # ISO 3166-1 alpha-2: the region of national phone numbers
 
 
 class SessionTill(BaseModel):
@@ -203,8 +238,8 @@ ERRORS: dict[int | str, dict[str, Any]] = {
         401: "unauthorized",
         403: "key_revoked, approval_*, otp_* (see the error code)",
         404: "not_found, card_unassigned",
-        409: "insufficient_points, idempotency_conflict, receipt_already_claimed, ...",
-        422: "invalid_request (names the field)",
+        409: "insufficient_points, idempotency_conflict, op_cancelled, receipt_already_claimed, ...",
+        422: "invalid_request (names the field), invalid_phone (names the store's region)",
         429: "otp_locked, otp_resend_limited, otp_rate_limited, approval_locked",
     }.items()
 }

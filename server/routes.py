@@ -14,6 +14,7 @@ from server import responses as R
 from server.context import Caller
 from server.db import iso
 from server.errors import InvalidRequest, Unauthorized
+from server.gate import CALLER_STATE
 from server.models import (
     MAX_ID,
     CardsRegister,
@@ -21,7 +22,9 @@ from server.models import (
     CustomerCreate,
     EarnRequest,
     OpsRequest,
+    OpsStatusRequest,
     OtpRequest,
+    OtpUnlock,
     PolicyRequest,
     ProgramPut,
     RedeemRequest,
@@ -45,6 +48,9 @@ def caller_of(
     request: Request,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Caller:
+    known = request.scope.get("state", {}).get(CALLER_STATE)
+    if isinstance(known, Caller):  # authenticated by the gate, before the body was read
+        return known
     if credentials is None or not credentials.credentials:
         raise Unauthorized("Send the till's API key as 'Authorization: Bearer <key>'")
     return backend_of(request).authenticate(credentials.credentials)
@@ -87,13 +93,13 @@ def session(caller: Auth, svc: Svc) -> dict[str, Any]:
 
 
 @router.post("/customers", status_code=201, responses=documented(201, R.Customer))
-def create_customer(body: CustomerCreate, _caller: Auth, svc: Svc) -> JSONResponse:
-    return _created(svc.create_customer(body))
+def create_customer(body: CustomerCreate, caller: Auth, svc: Svc) -> JSONResponse:
+    return _created(svc.create_customer(caller, body))
 
 
 @router.get("/customers/lookup", responses=documented(200, R.Customer))
 def lookup(
-    _caller: Auth,
+    caller: Auth,
     svc: Svc,
     card: Short = None,
     phone: Short = None,
@@ -108,17 +114,17 @@ def lookup(
     if len(given) != 1:
         raise InvalidRequest("Give exactly one of card, phone, email, app_id", field="query")
     ((by, value),) = given.items()
-    return svc.lookup(by, value)
+    return svc.lookup(caller, by, value)
 
 
 @router.get("/customers/{customer_id}/transactions", responses=documented(200, R.Transactions))
 def transactions(
     customer_id: TransactionId,
-    _caller: Auth,
+    caller: Auth,
     svc: Svc,
     limit: Annotated[int, Query(gt=0, le=500)] = 100,
 ) -> dict[str, Any]:
-    return svc.transactions(customer_id, limit)
+    return svc.transactions(caller, customer_id, limit)
 
 
 @router.post("/earn", status_code=201, responses=documented(201, R.EarnResult))
@@ -161,6 +167,25 @@ def ops(body: OpsRequest, caller: Auth, svc: Svc) -> dict[str, Any]:
     return {"results": svc.run_batch(caller, body.ops)}
 
 
+@router.post("/ops/status", responses=documented(200, R.OpsStatusResult))
+def ops_status(body: OpsStatusRequest, caller: Auth, svc: Svc) -> dict[str, Any]:
+    """Each op's state, in request order: ``applied`` (with its original result),
+    ``cancelled``, or ``unknown`` (never received, or lost with a restored database)."""
+    return {"ops": svc.op_states(caller, body.op_ids)}
+
+
+@router.post("/ops/{op_id}/cancel", responses=documented(200, R.OpCancelResult))
+def cancel_op(
+    op_id: Annotated[str, Path(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9._:\-]+$")],
+    caller: Auth,
+    svc: Svc,
+) -> dict[str, Any]:
+    """Settle an op for good (idempotent, no body): ``cancelled`` if it was not applied (its
+    op_id is then refused for ever with 409 ``op_cancelled``), else ``applied`` with its
+    original result."""
+    return svc.cancel_op(caller, op_id)
+
+
 @router.get("/reports/redemptions", responses=documented(200, R.RedemptionsReport))
 def redemptions_report(
     caller: Auth, svc: Svc, period: Period, group: Literal["day", "customer"] = "day"
@@ -184,6 +209,16 @@ def put_policy(body: PolicyRequest, caller: Auth, svc: Svc) -> dict[str, Any]:
     return svc.set_policy(caller, body)
 
 
+@router.post(
+    "/customers/{customer_id}/otp-unlock", responses=documented(200, R.OtpUnlockResult)
+)
+def otp_unlock(
+    customer_id: TransactionId, body: OtpUnlock, caller: Auth, svc: Svc
+) -> dict[str, Any]:
+    """A manager lifts the block on redemptions by code that too many wrong codes set."""
+    return svc.unlock_otp(caller, customer_id, body)
+
+
 @router.post("/staff/verify", responses=documented(200, R.StaffResult))
 def verify_staff(body: StaffVerify, caller: Auth, svc: Svc) -> dict[str, Any]:
     return svc.verify_staff(caller, body)
@@ -201,8 +236,8 @@ def put_program(
 
 
 @router.get("/programs", responses=documented(200, R.Programs))
-def list_programs(_caller: Auth, svc: Svc) -> dict[str, Any]:
-    return svc.list_programs()
+def list_programs(caller: Auth, svc: Svc) -> dict[str, Any]:
+    return svc.list_programs(caller)
 
 
 @router.post("/cards", status_code=201, responses=documented(201, R.CardsResult))

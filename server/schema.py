@@ -24,10 +24,21 @@ from sqlalchemy import (
 
 metadata = MetaData()
 
+# A merchant is one brand (issue 13): its stores share members, cards, programs and
+# idempotency keys; nothing of one merchant is visible to another merchant's keys.
+merchants = Table(
+    "merchants",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", String(32), nullable=False, unique=True),
+    Column("name", String(100), nullable=False),
+)
+
 stores = Table(
     "stores",
     metadata,
     Column("id", Integer, primary_key=True),
+    Column("merchant_id", ForeignKey("merchants.id"), nullable=False),
     Column("code", String(32), nullable=False, unique=True),
     Column("name", String(100), nullable=False),
     Column("currency", String(3), nullable=False, default="GBP"),
@@ -35,6 +46,8 @@ stores = Table(
     Column("point_value", String(20), nullable=False, default="0.01"),
     Column("otp_required", Boolean, nullable=False, default=False),
     Column("otp_min_value", String(20), nullable=False, default="0.00"),
+    # ISO 3166-1 alpha-2: national phone numbers typed at this store's tills (server/phones.py).
+    Column("phone_region", String(2), nullable=False, default="GB", server_default="GB"),
 )
 
 tills = Table(
@@ -75,13 +88,17 @@ customers = Table(
     "customers",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("phone", String(20), nullable=False, unique=True),
+    Column("merchant_id", ForeignKey("merchants.id"), nullable=False),
+    Column("phone", String(20), nullable=False),
     Column("name", String(100), nullable=False, default=""),
-    Column("email", String(254), unique=True),
-    Column("app_id", String(64), unique=True),
+    Column("email", String(254)),
+    Column("app_id", String(64)),
     Column("status", String(10), nullable=False, default="active"),
     Column("balance", Integer, nullable=False, default=0),
     Column("created_at", String(40), nullable=False),
+    UniqueConstraint("merchant_id", "phone"),
+    UniqueConstraint("merchant_id", "email"),
+    UniqueConstraint("merchant_id", "app_id"),
     CheckConstraint("balance >= 0", name="balance_not_negative"),
     CheckConstraint("status IN ('active', 'inactive')", name="customer_status"),
 )
@@ -90,14 +107,17 @@ programs = Table(
     "programs",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("name", String(64), nullable=False, unique=True),
+    Column("merchant_id", ForeignKey("merchants.id"), nullable=False),
+    Column("name", String(64), nullable=False),
     Column("range_start", String(19), nullable=False),
     Column("range_end", String(19), nullable=False),
+    UniqueConstraint("merchant_id", "name"),
 )
 
 cards = Table(
     "cards",
     metadata,
+    Column("merchant_id", ForeignKey("merchants.id"), primary_key=True),
     Column("number", String(40), primary_key=True),
     Column("program_id", ForeignKey("programs.id")),
     Column("customer_id", ForeignKey("customers.id")),
@@ -119,7 +139,8 @@ ledger = Table(
     Column("amount", String(20)),  # sale amount for earn / claim
     Column("value", String(20)),  # money value of redeemed points
     Column("receipt_no", String(64)),
-    Column("occurred_at", String(40), nullable=False),
+    Column("occurred_at", String(40), nullable=False),  # the till's clock
+    Column("received_at", String(40)),  # ours, when the request arrived (clock skew)
     Column("created_at", String(40), nullable=False),
     Column("op_id", String(100)),
     Column("reverses_id", ForeignKey("ledger.id"), unique=True),
@@ -165,9 +186,12 @@ otp_challenges = Table(
 Index("otp_customer_time", otp_challenges.c.customer_id, otp_challenges.c.created_at)
 
 # The idempotency record of every write, kept for ever: a till can be offline for days.
+# Keyed per merchant (issue 13): another merchant's op_id is another operation. A cancelled
+# op_id (``POST /v1/ops/{op_id}/cancel``) is a row of kind ``cancelled``: refused for ever.
 operations = Table(
     "operations",
     metadata,
+    Column("merchant_id", ForeignKey("merchants.id"), primary_key=True),
     Column("op_id", String(100), primary_key=True),
     Column("kind", String(16), nullable=False),
     Column("body_hash", String(64), nullable=False),
@@ -190,3 +214,36 @@ audit_log = Table(
     Column("detail", Text, nullable=False),
 )
 Index("audit_store_time", audit_log.c.store_id, audit_log.c.at)
+
+# Wrong staff PINs per till and name (issue 13): the delay grows with each failure in a row
+# (NIST SP 800-63B 5.2.2 rate limiting), and one till's failures never lock another till's
+# staff. Keyed by the name as typed, so an unknown name is throttled (and answered) exactly
+# like a real one. A success deletes the row.
+pin_throttle = Table(
+    "pin_throttle",
+    metadata,
+    Column("till_id", Integer, primary_key=True),  # 0: a check made outside any till's call
+    Column("name", String(64), primary_key=True),
+    Column("failures", Integer, nullable=False, default=0),
+    Column("locked_until", String(40)),
+)
+
+# The long-term OTP limit per customer (issue 13): after too many wrong codes within 24 h,
+# redemptions by code stay blocked until a manager unlocks them. ``counted_from`` is where the
+# count starts again after an unlock.
+otp_guard = Table(
+    "otp_guard",
+    metadata,
+    Column("customer_id", ForeignKey("customers.id"), primary_key=True),
+    Column("blocked_at", String(40)),
+    Column("counted_from", String(40)),
+)
+
+# Store limits kept apart from ``stores`` so that an existing database gains them without a
+# migration (``create_all`` adds missing tables, never columns). No row: no limit.
+store_limits = Table(
+    "store_limits",
+    metadata,
+    Column("store_id", ForeignKey("stores.id"), primary_key=True),
+    Column("max_earn_amount", String(20)),
+)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,17 +23,25 @@ from server.db import Clock, iso
 from server.errors import Unavailable
 
 log = logging.getLogger("server.sms")
+_CODE_RE = re.compile(r"(\bis )\d{6}\b")  # "... is 123456." in the code SMS text
 
 
 @dataclass(frozen=True)
 class Sms:
     to: str
     text: str
+    # For a code SMS: its challenge, when the code expires, and the challenge it replaces.
+    challenge_id: str | None = None
+    expires_at: str | None = None
+    replaces: str | None = None
 
 
 class SmsGateway(Protocol):
     def send(self, message: Sms) -> None:
         """Deliver or raise ``Unavailable``."""
+
+    def retire(self, challenge_id: str) -> None:
+        """The challenge's code was used: a gateway that keeps copies must blank them."""
 
 
 class NullGateway:
@@ -43,6 +53,9 @@ class NullGateway:
             "No SMS gateway is configured on the loyalty server", code="sms_unavailable"
         )
 
+    def retire(self, challenge_id: str) -> None:
+        return None
+
 
 class DiscardGateway:
     """Drops messages on purpose: seeding demo data must not text anyone."""
@@ -50,24 +63,86 @@ class DiscardGateway:
     def send(self, message: Sms) -> None:
         return None
 
+    def retire(self, challenge_id: str) -> None:
+        return None
+
 
 class OutboxGateway:
-    """JSON lines ``{"to", "text", "at"}``; one ``write`` per line under a lock, then fsync."""
+    """JSON lines ``{"to", "text", "at"}`` (code SMS also ``challenge_id``, ``expires_at``).
+
+    The file is readable by its owner only (0600). A code stays readable only while it can
+    still be used: once its challenge is used, replaced or resent, or it has expired, its
+    digits are replaced by ``******`` (issue 13, finding 4: the outbox kept every code in
+    clear for ever). Writes happen under a lock, as one ``write`` per new line; blanking
+    rewrites the file to a temporary one and renames it over the old, so a reader sees the
+    old or the new file, never half of one.
+    """
 
     def __init__(self, path: Path, clock: Clock | None = None) -> None:
         self.path = path
         self.clock = clock or Clock()
         self._lock = threading.Lock()
         path.parent.mkdir(parents=True, exist_ok=True)
+        if path.exists():
+            path.chmod(0o600)
 
     def send(self, message: Sms) -> None:
-        line = json.dumps({"to": message.to, "text": message.text, "at": iso(self.clock.now())})
+        entry: dict[str, str] = {"to": message.to, "text": message.text}
+        entry["at"] = iso(self.clock.now())
+        if message.challenge_id is not None:
+            entry["challenge_id"] = message.challenge_id
+        if message.expires_at is not None:
+            entry["expires_at"] = message.expires_at
+        stale = {c for c in (message.challenge_id, message.replaces) if c is not None}
         try:
-            with self._lock, self.path.open("a", encoding="utf-8") as f:
-                f.write(line + "\n")
-                f.flush()
+            with self._lock:
+                self._blank(stale)
+                fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+                with os.fdopen(fd, "a", encoding="utf-8") as f:
+                    f.write(json.dumps(entry) + "\n")
+                    f.flush()
         except OSError as exc:
             raise Unavailable("The SMS outbox cannot be written", code="sms_unavailable") from exc
+
+    def retire(self, challenge_id: str) -> None:
+        try:
+            with self._lock:
+                self._blank({challenge_id})
+        except OSError:
+            log.warning("The SMS outbox could not be rewritten to blank a used code")
+
+    def _blank(self, challenges: set[str]) -> None:
+        """Blank the codes of ``challenges`` and every expired code (caller holds the lock)."""
+        try:
+            lines = self.path.read_text(encoding="utf-8").splitlines()
+        except FileNotFoundError:
+            return
+        now = iso(self.clock.now())
+        changed = False
+        out: list[str] = []
+        for line in lines:
+            try:
+                entry = json.loads(line)
+            except json.JSONDecodeError:
+                out.append(line)
+                continue
+            challenge = entry.get("challenge_id")
+            expired = str(entry.get("expires_at", "~")) <= now
+            if challenge is not None and (challenge in challenges or expired):
+                blanked = _CODE_RE.sub(r"\1******", str(entry.get("text", "")))
+                if blanked != entry.get("text"):
+                    entry["text"] = blanked
+                    line = json.dumps(entry)
+                    changed = True
+            out.append(line)
+        if not changed:
+            return
+        tmp = self.path.with_name(self.path.name + ".tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write("".join(x + "\n" for x in out))
+            f.flush()
+        os.replace(tmp, self.path)
 
 
 class WebhookGateway:
@@ -79,6 +154,9 @@ class WebhookGateway:
         self.url = url
         self.token = token
         self.session = session or requests.Session()
+
+    def retire(self, challenge_id: str) -> None:
+        return None  # the provider's copies are the provider's to purge
 
     def send(self, message: Sms) -> None:
         headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}

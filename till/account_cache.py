@@ -6,6 +6,11 @@ stores the customer under the key it was found by (card, phone) and its own phon
 cards; an offline lookup answers from here, with the time the data was last confirmed so
 the panel can say "offline, last known". No secrets are stored here. Blocking: call
 through the TaskRunner.
+
+Two plain record tables, so sqlite-utils does the SQL (create if missing, upsert, get by
+primary key). The account row is written before its keys: a power cut between the two
+leaves an account no key finds yet, never a key to a missing account (a cache may lose
+its newest entry; the next online lookup writes it again).
 """
 
 from __future__ import annotations
@@ -16,21 +21,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from till.backend_client import Customer
-from till.local_db import open_local_db
-from till.sale import utc_now_iso
+from sqlite_utils.db import NotFoundError
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS accounts (
-    customer_id TEXT PRIMARY KEY,
-    body TEXT NOT NULL,
-    seen_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS account_keys (
-    key TEXT PRIMARY KEY,
-    customer_id TEXT NOT NULL
-);
-"""
+from till.backend_client import Customer
+from till.local_db import local_database
+from till.sale import utc_now_iso
 
 
 @dataclass(frozen=True)
@@ -62,57 +57,54 @@ class AccountCache:
         self._lock = threading.Lock()
         # A cache: losing the newest entry in a power cut costs nothing, an fsync per lookup
         # would cost identification time.
-        self._db = open_local_db(path, _SCHEMA, synchronous="NORMAL")
+        self._db = local_database(path, synchronous="NORMAL")
+        self._accounts = self._db.table("accounts").create(
+            {"customer_id": str, "body": str, "seen_at": str},
+            pk="customer_id",
+            not_null={"body", "seen_at"},
+            if_not_exists=True,
+        )
+        self._keys = self._db.table("account_keys").create(
+            {"key": str, "customer_id": str},
+            pk="key",
+            not_null={"customer_id"},
+            if_not_exists=True,
+        )
 
     def put(self, customer: Customer, *, card: str | None = None, phone: str | None = None) -> None:
         extra = [card_key(card)] if card else []
         if phone:
             extra.append(phone_key(phone))
         body = json.dumps(dict(customer.raw) or _customer_json(customer), sort_keys=True)
+        keys = [{"key": k, "customer_id": customer.id} for k in sorted(_keys(customer, extra))]
         with self._lock:
-            self._db.execute("BEGIN")
-            try:
-                self._db.execute(
-                    "INSERT INTO accounts(customer_id, body, seen_at) VALUES (?, ?, ?) "
-                    "ON CONFLICT(customer_id) DO UPDATE SET body=excluded.body, "
-                    "seen_at=excluded.seen_at",
-                    (customer.id, body, utc_now_iso()),
-                )
-                self._db.executemany(
-                    "INSERT OR REPLACE INTO account_keys(key, customer_id) VALUES (?, ?)",
-                    [(k, customer.id) for k in _keys(customer, extra)],
-                )
-                self._db.execute("COMMIT")
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
+            self._accounts.upsert(
+                {"customer_id": customer.id, "body": body, "seen_at": utc_now_iso()},
+                pk="customer_id",
+            )
+            self._keys.upsert_all(keys, pk="key")
 
     def adjust_balance(self, customer_id: str, balance: int) -> None:
         """Keep the cached balance in step with what the backend last answered."""
         with self._lock:
-            row = self._db.execute(
-                "SELECT body FROM accounts WHERE customer_id = ?", (customer_id,)
-            ).fetchone()
-            if row is None:
+            try:
+                body = json.loads(self._accounts.get(customer_id)["body"])
+            except NotFoundError:
                 return
-            body = json.loads(row[0])
             body["balance"] = balance
-            self._db.execute(
-                "UPDATE accounts SET body = ?, seen_at = ? WHERE customer_id = ?",
-                (json.dumps(body, sort_keys=True), utc_now_iso(), customer_id),
+            self._accounts.update(
+                customer_id, {"body": json.dumps(body, sort_keys=True), "seen_at": utc_now_iso()}
             )
 
     def get(self, *, card: str | None = None, phone: str | None = None) -> CachedAccount | None:
         key = card_key(card) if card else phone_key(phone or "")
         with self._lock:
-            row = self._db.execute(
-                "SELECT a.body, a.seen_at FROM account_keys k "
-                "JOIN accounts a ON a.customer_id = k.customer_id WHERE k.key = ?",
-                (key,),
-            ).fetchone()
-        if row is None:
-            return None
-        return CachedAccount(Customer.from_json(json.loads(row[0])), row[1])
+            try:
+                customer_id = self._keys.get(key)["customer_id"]
+                row = self._accounts.get(customer_id)
+            except NotFoundError:
+                return None
+        return CachedAccount(Customer.from_json(json.loads(row["body"])), row["seen_at"])
 
     def close(self) -> None:
         with self._lock:

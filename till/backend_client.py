@@ -21,6 +21,7 @@ from typing import Any
 import requests
 
 from offline_queue.errors import TransientSendError
+from offline_queue.outcome_policy import Reply, Shape, Verdict, decide
 from till.errors import TillError
 
 log = logging.getLogger(__name__)
@@ -52,19 +53,90 @@ PLAIN_MESSAGES: dict[str, str] = {
 
 
 class BackendError(TillError):
-    """The backend answered with an error; ``str()`` is plain words for the till's user."""
+    """The backend answered with an error; ``str()`` is plain words for the till's user.
+
+    ``reply`` is the answer as it came (status and parsed body), for
+    :func:`offline_queue.outcome_policy.decide` — the one judge of what it means for an
+    operation.
+    """
 
     def __init__(
-        self, code: str, message: str, status: int = 0, details: Mapping[str, Any] | None = None
+        self,
+        code: str,
+        message: str,
+        status: int = 0,
+        details: Mapping[str, Any] | None = None,
+        reply: Reply | None = None,
     ):
         super().__init__(message)
         self.code = code
         self.status = status
         self.details: dict[str, Any] = dict(details or {})
+        self.reply = reply or Reply(
+            status or None, {"error": {"code": code, "message": message, **self.details}}
+        )
+
+    @property
+    def verdict(self) -> Verdict:
+        return decide(self.reply).verdict
 
 
 class BackendUnavailable(BackendError, TransientSendError):
-    """Connection refused, timeout, 5xx or 429: try again later (the journal will)."""
+    """No answer, 5xx, 429, or an answer that is not the backend's: try again later."""
+
+
+class KeyRefused(BackendError, TransientSendError):
+    """401/403: the till's API key is refused or revoked. Not offline: call a technician."""
+
+
+@dataclass(frozen=True)
+class OpResult:
+    """What the backend answers for an earn, redemption, reversal or claim (parsed once)."""
+
+    transaction_id: str = ""
+    points: int | None = None
+    balance: int | None = None
+    value: Decimal | None = None
+    raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @classmethod
+    def from_json(cls, body: Mapping[str, Any] | None) -> OpResult:
+        body = body or {}
+
+        def num(name: str) -> int | None:
+            value = body.get(name)
+            return (
+                int(value)
+                if isinstance(value, int | str) and str(value).lstrip("-").isdigit()
+                else None
+            )
+
+        value = body.get("value")
+        return cls(
+            transaction_id=str(body.get("transaction_id") or body.get("id") or ""),
+            points=num("points"),
+            balance=num("balance"),
+            value=Decimal(str(value)) if value is not None else None,
+            raw=dict(body),
+        )
+
+
+@dataclass(frozen=True)
+class OpState:
+    """``POST /v1/ops/{op_id}/cancel`` and ``POST /v1/ops/status``: one op's fate."""
+
+    op_id: str
+    state: str  # "applied" | "cancelled" | "unknown"
+    result: OpResult | None = None
+
+    @classmethod
+    def from_json(cls, body: Mapping[str, Any], op_id: str = "") -> OpState:
+        result = body.get("result")
+        return cls(
+            op_id=str(body.get("op_id") or op_id),
+            state=str(body.get("state") or "unknown"),
+            result=OpResult.from_json(result) if isinstance(result, Mapping) else None,
+        )
 
 
 @dataclass(frozen=True)
@@ -235,20 +307,35 @@ class BackendClient:
             body = {}
         if response.status_code < 400:
             return body
-        error = body.get("error") if isinstance(body, dict) else None
-        if not isinstance(error, dict):
-            error = {}
-        code = str(
-            error.get("code") or ("unavailable" if response.status_code >= 500 else "http_error")
+        status = response.status_code
+        reply = Reply(status, body)
+        error = dict(reply.error or {})
+        code = (
+            reply.code
+            if reply.shape == Shape.ERROR
+            else ("unavailable" if status >= 500 else f"http_{status}")
         )
-        details = {k: v for k, v in error.items() if k not in {"code", "message"}}
-        message = self.plain_message(code, error, response.status_code)
-        if response.status_code >= 500 or (
-            response.status_code == 429 and code not in _CASHIER_429
+        details = reply.details
+        message = self.plain_message(code, error, status)
+        verdict = decide(reply).verdict
+        if verdict == Verdict.KEY:
+            log.warning("backend %s %s refused the API key: %s %s", method, path, status, code)
+            raise KeyRefused(code, _key_message(code), status, details, reply)
+        if (
+            reply.shape != Shape.ERROR
+            or status >= 500
+            or (status in (408, 423, 425) or (status == 429 and code not in _CASHIER_429))
         ):
-            log.warning("backend %s %s answered %s %s", method, path, response.status_code, code)
-            raise BackendUnavailable(code, message, response.status_code, details)
-        raise BackendError(code, message, response.status_code, details)
+            # Not the backend's refusal: a proxy's page, an overloaded server, a timeout.
+            log.warning("backend %s %s answered %s %s", method, path, status, code)
+            raise BackendUnavailable(
+                code,
+                PLAIN_MESSAGES["unavailable"] if reply.shape != Shape.ERROR else message,
+                status,
+                details,
+                reply,
+            )
+        raise BackendError(code, message, status, details, reply)
 
     @staticmethod
     def plain_message(code: str, error: Mapping[str, Any], status: int) -> str:
@@ -339,6 +426,17 @@ class BackendClient:
             body["approval"] = dict(approval_)
         return dict(self.request("POST", f"/v1/transactions/{transaction_id}/reverse", json=body))
 
+    def cancel_op(self, op_id: str) -> OpState:
+        """Settle ``op_id`` for good: cancelled if it was not applied (the backend then refuses
+        it for ever), else applied with its original result. Idempotent."""
+        body = self.request("POST", f"/v1/ops/{op_id}/cancel", json={})
+        return OpState.from_json(body if isinstance(body, Mapping) else {}, op_id)
+
+    def ops_status(self, op_ids: Sequence[str]) -> list[OpState]:
+        body = self.request("POST", "/v1/ops/status", json={"op_ids": list(op_ids)})
+        items = body.get("ops", []) if isinstance(body, Mapping) else []
+        return [OpState.from_json(item) for item in items if isinstance(item, Mapping)]
+
     def claim(self, body: Mapping[str, Any]) -> dict[str, Any]:
         return dict(self.request("POST", "/v1/claims", json=dict(body)))
 
@@ -418,6 +516,12 @@ class BackendClient:
 
 
 _LATER = "Points will be added when it is back."
+
+
+def _key_message(code: str) -> str:
+    return PLAIN_MESSAGES.get(code) or PLAIN_MESSAGES["unauthorized"]
+
+
 # 429s that are about the customer's OTP, not the server's load: the cashier must see them.
 _CASHIER_429 = {"otp_resend_limited", "otp_rate_limited", "otp_locked", "approval_locked"}
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from till.core.outcome import KEY_MESSAGE, OpOutcome, OpStatus
 from till.identify import member_from
-from till.op_sender import OpOutcome, OpStatus
 from till.redeem_dialog import RedeemDialog
 from till.registration_dialog import RegistrationDialog
 from till.sale import RedemptionState, SaleState
@@ -23,6 +23,10 @@ if TYPE_CHECKING:
 OFFLINE_REDEEM = (
     "Points can't be used while the loyalty server is offline: the code sent to the "
     "customer's phone can't be checked. Take another payment; points are still earned."
+)
+UNKNOWN_REDEEM = (
+    "Points can't be used until the till has reached the loyalty server (checking…). "
+    "Try again in a moment, or take another payment."
 )
 
 
@@ -67,8 +71,15 @@ class CashierDialogs:
         if sale.member is None:
             w.say("Identify the member first: swipe, scan, or phone (F2).", "warn")
             return
-        if sale.member.offline or w.ctx.sync_signals.online is False:
+        signals = w.ctx.sync_signals
+        if signals.key_refused:
+            w.say(KEY_MESSAGE, "bad")
+            return
+        if sale.member.offline or signals.online is False:
             w.say(OFFLINE_REDEEM, "bad")
+            return
+        if signals.online is None:  # finding 10: at start the state is not known yet
+            w.say(UNKNOWN_REDEEM, "warn")
             return
         if not sale.member.active:
             w.say("This loyalty account is inactive: it cannot redeem points.", "bad")
@@ -108,8 +119,12 @@ class CashierDialogs:
         w = self.window
         if outcome.status == OpStatus.DONE:
             w.say("The points payment is confirmed.", "ok")
-        else:
-            w.say(outcome.message, "warn" if outcome.status == OpStatus.PENDING else "bad")
+        elif not outcome.status.not_charged:
+            w.say(
+                f"{outcome.message} The points payment is still unconfirmed: retry (F4), park "
+                "the sale (F11) or pay another way (F5/F6).",
+                "warn",
+            )
 
     def void(self) -> None:
         w = self.window

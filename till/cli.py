@@ -190,6 +190,14 @@ def _run_demo(
     try:
         print("Starting the demo backend…", file=sys.stderr)
         backend = env.start()
+        from till.cardtest import demo_link
+
+        link = demo_link.publish(backend.url, backend.api_key, env.root)
+        print(
+            f"Demo backend at {backend.url} (its key is in the file named by {link}); "
+            "'till-cardtest doctor --demo' checks it.",
+            file=sys.stderr,
+        )
         ctx, window = open_till(
             config,
             base_url=backend.url,
@@ -215,6 +223,9 @@ def _run_demo(
         print(f"till: the demo could not run: {exc}", file=sys.stderr)
         return 1
     finally:
+        from till.cardtest import demo_link
+
+        demo_link.withdraw()
         env.stop()
 
 

@@ -52,6 +52,11 @@ class SecretsConfig:
 class JournalConfig:
     # Empty: journal.sqlite3 in the platformdirs data directory.
     path: str = ""
+    # Acknowledged operations (secrets removed) are kept this long and checked against the
+    # backend every reconcile_interval_s: one it no longer knows (restored from a backup) is
+    # sent again (issue 11).
+    retention_days: int = field(default=30, metadata={"min": 1, "max": 3650})
+    reconcile_interval_s: float = field(default=3600.0, metadata={"min": 10.0, "max": 86400.0})
 
 
 @dataclass(frozen=True)

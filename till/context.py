@@ -29,6 +29,7 @@ from till.tasks import TaskRunner
 if TYPE_CHECKING:
     from devices.hub import DeviceHub
     from offline_queue.journal import Journal
+    from offline_queue.reconcile import Reconciler
     from offline_queue.sync import SyncWorker
     from server.embedded import EmbeddedBackend
     from till.account_cache import AccountCache
@@ -65,6 +66,9 @@ class AppContext:
     - ``staff``: name of the signed-in cashier, "" when none.
     - ``startup_problems``: plain-words device problems found while building the context.
     - ``config_path``: the configuration file in use (None: defaults / default path).
+    - ``reconciler``: :class:`offline_queue.reconcile.Reconciler`, checks acknowledged ops
+      against the backend at start and hourly (issue 11). ``journal.problem`` is set (and
+      nothing is sent) when the journal is missing, replaced or cut short.
     """
 
     config: Config
@@ -83,6 +87,7 @@ class AppContext:
     staff: str = ""
     startup_problems: list[str] = field(default_factory=list)
     config_path: Path | None = None
+    reconciler: Reconciler | None = None
     _closers: list[Callable[[], Any]] = field(default_factory=list, repr=False)
 
     def refresh_session(

@@ -18,6 +18,7 @@ from typing import Protocol
 from devices.events import Identified, ReadKind
 from till.account_cache import CachedAccount
 from till.backend_client import BackendError, BackendUnavailable, Customer
+from till.phone_numbers import NotAPhoneNumber, national, to_e164
 from till.sale import Member
 from till.tasks import TaskRunner
 
@@ -70,11 +71,15 @@ UNREADABLE = "The card could not be read. Swipe it again, or type the phone numb
 INACTIVE = "This loyalty account is inactive: it cannot earn or redeem points."
 
 
-def member_from(customer: Customer, *, offline: bool = False, as_of: str = "") -> Member:
+def member_from(
+    customer: Customer, *, offline: bool = False, as_of: str = "", region: str | None = None
+) -> Member:
+    """``region``: the store's phone region; the member's number is shown in its national
+    form ("07700 900123"), as the cashier would say it."""
     return Member(
         id=customer.id,
         name=customer.name,
-        phone=customer.phone,
+        phone=national(customer.phone, region),
         status=customer.status,
         balance=customer.balance,
         offline=offline,
@@ -103,7 +108,9 @@ def classify(event: Identified) -> LookupResult | tuple[str, str]:
     return LookupResult(LookupKind.IGNORED, event.message or "That code is not a loyalty card.")
 
 
-def lookup_blocking(client: _Client, cache: _Cache, by: str, value: str) -> LookupResult:
+def lookup_blocking(
+    client: _Client, cache: _Cache, by: str, value: str, region: str | None = None
+) -> LookupResult:
     """Runs on a pool thread: backend first, the local cache when it can't be reached."""
     card = value if by in ("card", "member_ref") else None
     phone = value if by == "phone" else None
@@ -134,7 +141,7 @@ def lookup_blocking(client: _Client, cache: _Cache, by: str, value: str) -> Look
                 card=card,
                 phone=phone,
             )
-        member = member_from(cached.customer, offline=True, as_of=cached.seen_at)
+        member = member_from(cached.customer, offline=True, as_of=cached.seen_at, region=region)
         if not member.active:
             return LookupResult(LookupKind.REFUSED, INACTIVE, member=member)
         return LookupResult(LookupKind.MEMBER, member=member, card=card, phone=phone)
@@ -150,7 +157,7 @@ def lookup_blocking(client: _Client, cache: _Cache, by: str, value: str) -> Look
         if exc.code == "customer_inactive":
             return LookupResult(LookupKind.REFUSED, INACTIVE)
         return LookupResult(LookupKind.REFUSED, str(exc), card=card, phone=phone)
-    member = member_from(customer)
+    member = member_from(customer, region=region)
     if not member.active:
         return LookupResult(LookupKind.REFUSED, INACTIVE, member=member)
     return LookupResult(LookupKind.MEMBER, member=member, card=card, phone=phone, customer=customer)
@@ -167,12 +174,25 @@ def remember(cache: _Cache, result: LookupResult) -> None:
 
 
 class Identifier:
-    """Turns reads into :class:`LookupResult`s on the GUI thread; newest lookup wins."""
+    """Turns reads into :class:`LookupResult`s on the GUI thread; newest lookup wins.
 
-    def __init__(self, client: _Client, cache: _Cache, runner: TaskRunner) -> None:
+    ``region`` gives the store's phone region when known (``phone_numbers.region_of`` of
+    the session): a typed phone number is then checked and put in E.164 form before it is
+    looked up (a plain refusal at once, and the offline cache finds national forms); without
+    it the backend, which knows the region, does both.
+    """
+
+    def __init__(
+        self,
+        client: _Client,
+        cache: _Cache,
+        runner: TaskRunner,
+        region: Callable[[], str | None] | None = None,
+    ) -> None:
         self._client = client
         self._cache = cache
         self._runner = runner
+        self._region = region or (lambda: None)
         self._seq = 0
 
     def identify(self, event: Identified, on_result: Callable[[LookupResult], None]) -> None:
@@ -186,6 +206,13 @@ class Identifier:
     def lookup(self, by: str, value: str, on_result: Callable[[LookupResult], None]) -> None:
         self._seq += 1
         seq = self._seq
+        region = self._region()
+        if by == "phone" and region:
+            try:
+                value = to_e164(value, region)
+            except NotAPhoneNumber as exc:
+                on_result(LookupResult(LookupKind.REFUSED, str(exc), phone=value))
+                return
 
         def done(result: LookupResult) -> None:
             if seq == self._seq:
@@ -201,5 +228,5 @@ class Identifier:
                 on_result(LookupResult(LookupKind.REFUSED, "The member could not be looked up."))
 
         self._runner.run(
-            lambda: lookup_blocking(self._client, self._cache, by, value), done, failed
+            lambda: lookup_blocking(self._client, self._cache, by, value, region), done, failed
         )

@@ -2,7 +2,9 @@
 
 Why one helper: both stores are shared across the TaskRunner's threads behind their own
 lock, use autocommit with explicit ``BEGIN``, WAL and a busy timeout; only how durable a
-write must be differs, so that is the one thing the caller chooses.
+write must be differs, so that is the one thing the caller chooses. :func:`local_database`
+hands the same connection to sqlite-utils for stores whose tables are plain records
+(create-if-missing, upsert, get by key) so they need no hand-written SQL.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 from typing import Literal
+
+import sqlite_utils
 
 
 def open_local_db(
@@ -23,3 +27,8 @@ def open_local_db(
     db.execute("PRAGMA busy_timeout=5000")
     db.executescript(schema)
     return db
+
+
+def local_database(path: Path, *, synchronous: Literal["FULL", "NORMAL"]) -> sqlite_utils.Database:
+    """:func:`open_local_db` wrapped in a ``sqlite_utils.Database`` (tables made by the caller)."""
+    return sqlite_utils.Database(open_local_db(path, "", synchronous=synchronous))

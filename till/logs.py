@@ -31,9 +31,9 @@ _SECRET_KV = re.compile(
     """
 )
 _BEARER = re.compile(r"(?i)\b(Bearer)\s+[A-Za-z0-9._~+/=-]+")
-# Bank-card tracks: keep the masked PAN, drop the rest (name, expiry, service code, discretionary).
-_TRACK1 = re.compile(r"%B(\d{13,19})\^[^?]*\?")
-_TRACK2 = re.compile(r";(\d{13,19})=[^?]*\?")
+# Bank-card tracks (ISO/IEC 7813 allows PANs of 12-19 digits): keep the masked PAN, drop the rest (name, expiry, service code, discretionary).
+_TRACK1 = re.compile(r"%B(\d{12,19})\^[^?]*\?")
+_TRACK2 = re.compile(r";(\d{12,19})=[^?]*\?")
 # Digit runs with optional single spaces or dashes, 13-19 digits in all.
 _PAN_CANDIDATE = re.compile(r"(?<![\dA-Za-z])(?:\d[ -]?){12,18}\d(?![\dA-Za-z])")
 # Six digits on their own after words that announce an OTP, e.g. "code 123456 sent".

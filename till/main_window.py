@@ -32,9 +32,10 @@ from till import __version__
 from till.backend_monitor import BackendMonitor
 from till.cashier_dialogs import CashierDialogs
 from till.context import AppContext
+from till.core.outcome import from_sync
+from till.core.submission import Submitter
 from till.identify import Identifier, LookupKind, LookupResult
 from till.member_panel import MemberPanel
-from till.op_sender import OperationSender
 from till.receipt_panel import ReceiptPanel
 from till.recovery import Recovery
 from till.redeem_dialog import RedeemDialog
@@ -67,13 +68,11 @@ class MainWindow(QMainWindow):
         pool = QThreadPool(self)
         pool.setMaxThreadCount(1)  # the sale's writes reach the disk in the cashier's order
         self.sale_runner = TaskRunner(pool, self)
-        sender = OperationSender(ctx.journal, ctx.client, self.sale_runner, ctx.sync)
-        self.flow = SaleFlow(
-            ctx.sale_store, sender, self.sale_runner, self._till_code, self, ctx.journal
-        )
+        submitter = Submitter(ctx.journal, ctx.client, ctx.sync)
+        self.flow = SaleFlow(ctx.sale_store, submitter, self.sale_runner, self._till_code, self)
         self.identifier = Identifier(ctx.client, ctx.account_cache, ctx.runner)
         self.monitor = BackendMonitor(ctx, parent=self)
-        self.recovery = Recovery(ctx.sale_store, ctx.journal, self.flow, self.sale_runner)
+        self.recovery = Recovery(ctx.sale_store, self.flow, self.sale_runner)
         self._recovered_open_id: str | None = None  # the interrupted sale on screen
         self._recovered_waiting: list[Sale] = []  # further interrupted sales, oldest first
         self.dialog: QDialog | None = None
@@ -116,6 +115,7 @@ class MainWindow(QMainWindow):
             ("card", "Card terminal (F6)", lambda: self.tender("card")),
             ("complete", "Complete sale (F9)", self.complete),
             ("void", "Void sale (F8)", self.void),
+            ("park", "Park sale (F11)", self.park),
             ("new", "New sale (F10)", self.new_sale),
         ):
             button = QPushButton(label)
@@ -163,6 +163,7 @@ class MainWindow(QMainWindow):
             ("Void sale", "F8", self.void),
             ("Complete sale", "F9", self.complete),
             ("New sale", "F10", self.new_sale),
+            ("Park sale", "F11", self.park),
             ("Print receipt", "Ctrl+P", self.receipt_panel.print_receipt),
         ):
             action = QAction(f"{text}\t{key}", self)
@@ -195,10 +196,13 @@ class MainWindow(QMainWindow):
         ctx.device_signals.identified.connect(self.on_identified)
         ctx.device_signals.status.connect(self.device_label.setText)
         ctx.sync_signals.online_changed.connect(self._online_changed)
+        ctx.sync_signals.key_refused_changed.connect(self._key_refused_changed)
+        ctx.sync_signals.op_outcome.connect(self._sync_outcome)
         self.monitor.pending_changed.connect(self._pending_changed)
         self.flow.changed.connect(self.refresh)
-        self.flow.message.connect(lambda text: self.say(text, "warn"))
+        self.flow.notice.connect(self.say)
         self.flow.finished.connect(self._finished)
+        self.flow.offered.connect(self._recovered)
         self.member_panel.phone_entered.connect(self.lookup_phone)
         self.member_panel.remove_requested.connect(self.remove_member)
         self.member_panel.register_requested.connect(lambda: self.register(None, None))
@@ -235,7 +239,21 @@ class MainWindow(QMainWindow):
             else "Pay with points (F4)"
         )
 
+    def _sync_outcome(self, outcome: object) -> None:
+        settled = from_sync(outcome)  # type: ignore[arg-type]
+        if settled is not None:
+            self.flow.op_settled(settled)
+
+    def _key_refused_changed(self, refused: bool) -> None:
+        if refused:
+            self.backend_label.setText("● API key refused — call a technician")
+            self.backend_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        else:
+            self._online_changed(bool(self.ctx.sync_signals.online))
+
     def _online_changed(self, online: bool) -> None:
+        if self.ctx.sync_signals.key_refused:
+            return
         if online:
             self.backend_label.setText("● Online")
             self.backend_label.setStyleSheet("color: #1b7f3b; font-weight: bold;")
@@ -302,11 +320,9 @@ class MainWindow(QMainWindow):
             self.sale_panel.clear_entry()
 
     def tender(self, kind: str) -> None:
+        """Cash or card for what is due; while the points payment is unconfirmed this asks
+        the backend to cancel it first (the cashier is told once it is settled)."""
         sale = self.flow.sale
-        r = sale.redemption
-        if r is not None and r.state == RedemptionState.SENDING:
-            self.say("The points payment is not confirmed yet: retry it (F4) first.", "warn")
-            return
         if self.flow.add_tender(kind, sale.due):
             name = "Cash" if kind == "cash" else "Card terminal"
             self.say(f"{name}: {self.sale_panel.money(sale.tenders[-1].amount)} recorded.")
@@ -320,6 +336,17 @@ class MainWindow(QMainWindow):
 
     def void(self) -> None:
         self.dialogs.void()
+
+    def park(self) -> None:
+        """Set the sale aside (its points payment settles meanwhile); serve the next one."""
+        if self.flow.park():
+            self.receipt_panel.clear()
+            self.recovery_bar.hide()
+            self.say(
+                "Sale parked: it comes back once its points payment is settled. "
+                "Next customer, please.",
+                "warn",
+            )
 
     def new_sale(self) -> None:
         sale = self.flow.sale
@@ -364,32 +391,46 @@ class MainWindow(QMainWindow):
         self._next_recovered(sale)
 
     def _recovered(self, sale: Sale) -> None:
-        """One interrupted sale at a time: the others wait until it is finished or voided."""
-        if self._recovered_open_id is not None:
-            self._recovered_waiting.append(sale)
-            self._show_recovery_text(self.flow.sale)
+        """One interrupted (or parked) sale at a time: the others wait until it is finished
+        or voided, and none replaces a sale the cashier is ringing up."""
+        current = self.flow.sale
+        busy = not current.finished and bool(current.lines or current.member)
+        if self._recovered_open_id is not None or (busy and current.sale_id != sale.sale_id):
+            if all(w.sale_id != sale.sale_id for w in self._recovered_waiting):
+                self._recovered_waiting.append(sale)
+            if self._recovered_open_id is not None:
+                self._show_recovery_text(self.flow.sale)
+            else:
+                self.say("A parked sale is ready: it is offered once this sale is finished.")
             return
         self._recovered_open_id = sale.sale_id
+        parked = sale.state == SaleState.PARKED
         self.flow.load(sale)
-        self._show_recovery_text(sale)
+        self._show_recovery_text(sale, parked)
         self.recovery_bar.show()
-        self.say("Unfinished sale restored.", "warn")
+        self.say("Parked sale back." if parked else "Unfinished sale restored.", "warn")
 
-    def _show_recovery_text(self, sale: Sale) -> None:
-        text = (
-            f"A sale interrupted by a power cut was restored (receipt {sale.receipt_no}, "
-            f"total {self.sale_panel.money(sale.total)}). Resume it, or void it."
-        )
+    def _show_recovery_text(self, sale: Sale, parked: bool = False) -> None:
+        if parked or sale.parked_at:
+            text = (
+                f"A parked sale is back (receipt {sale.receipt_no}, total "
+                f"{self.sale_panel.money(sale.total)}): its points payment is settled. "
+                "Complete it, pay another way, or void it."
+            )
+        else:
+            text = (
+                f"A sale interrupted by a power cut was restored (receipt {sale.receipt_no}, "
+                f"total {self.sale_panel.money(sale.total)}). Resume it, or void it."
+            )
         waiting = len(self._recovered_waiting)
         if waiting:
             text += f" {waiting} more interrupted sale{'s' if waiting > 1 else ''} will follow."
         self.recovery_label.setText(text)
 
     def _next_recovered(self, finished: Sale) -> None:
-        if finished.sale_id != self._recovered_open_id:
-            return
-        self._recovered_open_id = None
-        if self._recovered_waiting:
+        if finished.sale_id == self._recovered_open_id:
+            self._recovered_open_id = None
+        if self._recovered_open_id is None and self._recovered_waiting:
             self._recovered(self._recovered_waiting.pop(0))
 
     # -- dialogs and other windows --------------------------------------------------------

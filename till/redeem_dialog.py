@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from till.backend_client import BackendClient, BackendError, OtpChallenge, Session
-from till.op_sender import OpOutcome, OpStatus
+from till.core.outcome import OpOutcome, OpStatus
 from till.otp_panel import OtpPanel
 from till.sale import points_for_amount, value_of_points
 from till.sale_flow import SaleFlow
@@ -295,10 +295,16 @@ class RedeemDialog(QDialog):
             self.otp.stop()
             self.accept()
             return
-        if outcome.status == OpStatus.PENDING:
+        if outcome.status in (OpStatus.PENDING, OpStatus.KEY, OpStatus.REVIEW):
+            # Not refused: its fate is not known. Never "not charged" here (issue 11).
+            why = (
+                outcome.message
+                if outcome.status == OpStatus.KEY
+                else ("The loyalty server did not answer, so the points payment is not confirmed.")
+            )
             self.say(
-                "The loyalty server did not answer, so the points payment is not confirmed. "
-                "Close this and press F4 to try again; it will not be charged twice."
+                f"{why} Close this and press F4 to try again (it is never charged twice), "
+                "park the sale (F11), or pay another way (F5/F6)."
             )
             return
         self._failed(outcome.error)

@@ -18,18 +18,37 @@ class SyncSignals(QObject):
 
     state_changed = Signal(object)
     online_changed = Signal(bool)
+    key_refused_changed = Signal(bool)
+    op_outcome = Signal(object)  # offline_queue.sync.OpOutcome, one per op the worker settled
     _any_thread = Signal(object)
+    _outcome_any_thread = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.last_state: Any = None
         self._online: bool | None = None
+        self._key_refused = False
         self._any_thread.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._outcome_any_thread.connect(self.op_outcome, Qt.ConnectionType.QueuedConnection)
 
     @property
     def online(self) -> bool | None:
         """None until the first state or health answer arrives."""
         return self._online
+
+    @property
+    def key_refused(self) -> bool:
+        """The backend refused the till's API key (401/403): a technician must fix it."""
+        return self._key_refused
+
+    def publish_outcome(self, outcome: Any) -> None:
+        """``SyncWorker(on_outcome=...)`` callback: safe from any thread."""
+        self._outcome_any_thread.emit(outcome)
+
+    def set_key_refused(self, refused: bool) -> None:
+        if refused != self._key_refused:
+            self._key_refused = refused
+            self.key_refused_changed.emit(refused)
 
     def publish(self, state: Any) -> None:
         """``SyncWorker(on_state=...)`` callback: safe from any thread."""
@@ -47,3 +66,4 @@ class SyncSignals(QObject):
         online = getattr(state, "online", None)
         if isinstance(online, bool):
             self.set_online(online)
+        self.set_key_refused(bool(getattr(state, "key_refused", False)))

@@ -8,6 +8,14 @@ burst that reaches ``min_chars`` with every gap under ``max_key_gap_ms`` is a re
 keys never reach the widget; anything slower is replayed to the widget unchanged, so a
 cashier's typing only lags by one gap at most.
 
+Timing alone cannot be trusted while a person types into a text field: a fast typist rolls
+keys closer than a slow reader, and a busy GUI thread (or a remote desktop) delivers queued
+key presses together, so real gaps are lost. So when the focus is in a text field (line edit,
+text edit, editable spin or combo box) nothing is ever taken from a person's typing: keys go
+straight to the field, and a read is only taken when it carries the reader's configured
+framing (``devices.read_prefix`` / ``read_suffix``; program the reader to send one, e.g. STX).
+Outside a text field (a button, a table, the window itself) timing decides as above.
+
 The layout is already applied by the desktop here, so this only delimits reads; the text goes
 as a :class:`~devices.events.RawRead` to the same router as every other reader.
 """
@@ -23,7 +31,15 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 
 from devices.events import RawRead
 
@@ -65,6 +81,19 @@ def _copy(event: QKeyEvent) -> QKeyEvent:
     )
 
 
+def is_text_field(widget: QWidget | None) -> bool:
+    """Whether a person may be typing into ``widget`` (so timing must not judge the keys)."""
+    if widget is None:
+        return False
+    if isinstance(widget, QLineEdit | QAbstractSpinBox):
+        return not widget.isReadOnly()
+    if isinstance(widget, QTextEdit | QPlainTextEdit):
+        return not widget.isReadOnly()
+    if isinstance(widget, QComboBox):
+        return widget.isEditable()
+    return bool(widget.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled))
+
+
 @dataclass
 class _Held:
     receiver: QObject
@@ -78,6 +107,9 @@ class WedgeFallback(QObject):
     ``clock`` returns seconds (monotonic); tests pass a fake one so gaps are exact. The
     internal timer only *asks* the clock whether a burst has gone idle, so with a fake clock
     nothing happens until the test advances it and calls :meth:`poll`.
+
+    ``prefix``/``suffix``: the reader's configured framing. With the focus in a text field a
+    burst is a read only when it carries it (see the module docstring).
     """
 
     read = Signal(object)  # devices.events.RawRead
@@ -91,8 +123,12 @@ class WedgeFallback(QObject):
         min_chars: int = 6,
         clock: Callable[[], float] = time.monotonic,
         source: str = SOURCE,
+        prefix: str = "",
+        suffix: str = "",
     ) -> None:
         super().__init__(parent)
+        self.prefix = prefix
+        self.suffix = suffix
         self.max_key_gap_s = max_key_gap_ms / 1000
         # A confirmed reader may pause longer (USB polling, long tracks) than the gap that
         # first told it from a person, but not longer than the idle timeout.
@@ -103,6 +139,8 @@ class WedgeFallback(QObject):
         self._clock = clock
         self._held: list[_Held] = []
         self._confirmed = False
+        # The burst began with the focus in a text field: a read only with its framing.
+        self._framed = False
         self._last: float | None = None
         self._reader_keys: set[int] = set()  # pressed by the reader, release still to swallow
         self._replaying = False
@@ -157,8 +195,15 @@ class WedgeFallback(QObject):
         if self._held and self._last is not None and now - self._last > self._limit():
             self._resolve()
         text = event.text()
+        if not self._held:
+            self._framed = is_text_field(QApplication.focusWidget())
+        if self._framed and self.prefix:
+            if key not in _END_KEYS:
+                return self._press_prefixed(receiver, event, now)
+        elif self._framed and not self.suffix:
+            return False  # a person's text field and no framing to tell a reader by
         if key in _END_KEYS:
-            if self._held and self._confirmed:
+            if self._held and self._confirmed and self._carries_framing():
                 self._emit(ended_by_key=True)
                 self._reader_keys.add(event.key())
                 return True
@@ -173,12 +218,45 @@ class WedgeFallback(QObject):
         if not typing:
             self._replay()  # shortcuts, arrows, Backspace, held keys: a person
             return False
-        self._held.append(_Held(receiver, _copy(event)))
-        self._last = now
+        self._hold(receiver, event, now)
         if len(self._held) >= self.min_chars:
             self._confirmed = True
-        self._timer.start(max(1, int(self._limit() * 1000) + 1))
         return True
+
+    def _press_prefixed(self, receiver: QObject, event: QKeyEvent, now: float) -> bool:
+        """In a text field with a prefix configured: hold keys only while they spell it."""
+        text = event.text()
+        if self._confirmed:  # the prefix has come: everything up to the end is the read
+            if text:
+                self._hold(receiver, event, now)
+                return True
+            self._replay()  # arrows, Backspace...: not a reader after all
+            return False
+        so_far = self._held_text() + text
+        if not text or not self.prefix.startswith(so_far):
+            self._replay()
+            return False
+        self._hold(receiver, event, now)
+        if so_far == self.prefix:
+            self._confirmed = True
+        return True
+
+    def _hold(self, receiver: QObject, event: QKeyEvent, now: float) -> None:
+        self._held.append(_Held(receiver, _copy(event)))
+        self._last = now
+        self._timer.start(max(1, int(self._limit() * 1000) + 1))
+
+    def _held_text(self) -> str:
+        return "".join(h.press.text() for h in self._held)
+
+    def _carries_framing(self) -> bool:
+        """Outside a text field any fast burst is a reader; inside, only a framed one."""
+        if not self._framed:
+            return True
+        text = self._held_text()
+        if not (self.prefix or self.suffix):
+            return False
+        return text.startswith(self.prefix) and text.endswith(self.suffix)
 
     def _release(self, event: QKeyEvent) -> bool:
         key = event.key()
@@ -192,13 +270,13 @@ class WedgeFallback(QObject):
         return False
 
     def _resolve(self) -> None:
-        if self._confirmed:
+        if self._confirmed and self._carries_framing():
             self._emit(ended_by_key=False)
         else:
             self._replay()
 
     def _emit(self, *, ended_by_key: bool) -> None:
-        text = "".join(h.press.text() for h in self._held)
+        text = self._held_text()
         self._reader_keys.update(h.press.key() for h in self._held if h.release is None)
         self._reset()
         log.debug(
@@ -226,6 +304,7 @@ class WedgeFallback(QObject):
     def _reset(self) -> None:
         self._held = []
         self._confirmed = False
+        self._framed = False
         self._last = None
         self._timer.stop()
 
@@ -247,6 +326,8 @@ def install(
         idle_timeout_ms=devices.wedge_idle_timeout_ms,
         min_chars=devices.wedge_min_chars,
         clock=clock,
+        prefix=devices.read_prefix,
+        suffix=devices.read_suffix,
     )
     fallback.read.connect(ctx.hub.feed)
     app.installEventFilter(fallback)

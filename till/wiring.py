@@ -12,11 +12,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from devices.events import Reader
 from devices.hub import DeviceHub
 from devices.router import Router, RouterSettings
-from offline_queue.journal import Journal
+from offline_queue.journal_identity import open_till_journal
+from offline_queue.reconcile import Reconciler
 from offline_queue.sync import SyncWorker
 from till.account_cache import AccountCache
 from till.backend_client import BackendClient
@@ -89,18 +91,40 @@ def build_context(
     journal_path: Path | None = None,
     readers: Sequence[Reader] | None = None,
     demo: object | None = None,
+    exclusive_journal: bool = True,
 ) -> AppContext:
-    """Open the till's files and build its parts; nothing runs until :func:`start`."""
+    """Open the till's files and build its parts; nothing runs until :func:`start`.
+
+    ``exclusive_journal=False``: a viewer of the till's journal (the standalone technician
+    bench, which never starts the sync worker) does not take the till's process lock.
+    """
     data_dir.mkdir(parents=True, exist_ok=True)
-    problems: list[str] = []
+    # The process lock and the journal's identity first (issue 11): a second till stops here
+    # (JournalLockedError); a missing, empty or replaced journal opens in the problem state.
+    journal = open_till_journal(
+        journal_path or data_dir / "journal.sqlite3", exclusive=exclusive_journal
+    )
+    problems: list[str] = [str(journal.problem)] if journal.problem is not None else []
     if readers is None:
-        built, problems = configured_readers(config)
-        readers = built
+        built, device_problems = configured_readers(config)
+        readers, problems = built, problems + device_problems
     runner = TaskRunner()
     client = BackendClient(base_url, api_key, timeout_s=config.backend.timeout_s)
-    journal = Journal(journal_path or data_dir / "journal.sqlite3")
     sync_signals = SyncSignals()
-    sync = SyncWorker(journal, client, sync_signals.publish, idle_poll_s=10.0)
+    sync = SyncWorker(
+        journal,
+        client,
+        sync_signals.publish,
+        on_outcome=sync_signals.publish_outcome,
+        idle_poll_s=10.0,
+    )
+    reconciler = Reconciler(
+        journal,
+        lambda op_ids: ops_status(client, op_ids),
+        retention_days=config.journal.retention_days,
+        interval_s=config.journal.reconcile_interval_s,
+        on_requeued=lambda _n: sync.kick(),
+    )
     hub = DeviceHub(Router(RouterSettings.from_config(config.devices)), list(readers))
     device_signals = DeviceSignals()
     device_signals.attach(hub)
@@ -121,19 +145,31 @@ def build_context(
         data_dir=data_dir,
     )
     ctx.startup_problems = problems
+    ctx.reconciler = reconciler
     # Closed in reverse order: stop producers first, then wait for jobs, then files.
     ctx.add_closer(journal.close)
     ctx.add_closer(sale_store.close)
     ctx.add_closer(account_cache.close)
     ctx.add_closer(lambda: runner.wait_for_done(10_000))
     ctx.add_closer(sync.stop)
+    ctx.add_closer(reconciler.stop)
     ctx.add_closer(hub.stop)
     return ctx
+
+
+def ops_status(client: BackendClient, op_ids: list[str]) -> list[dict[str, Any]]:
+    """``POST /v1/ops/status`` for the reconciler (issue 11)."""
+    body = client.request("POST", "/v1/ops/status", json={"op_ids": op_ids})
+    ops = body.get("ops", []) if isinstance(body, dict) else []
+    return [dict(op) for op in ops if isinstance(op, dict)]
 
 
 def start(ctx: AppContext) -> None:
     """Start the readers and the journal's sync worker."""
     ctx.hub.start()
-    ctx.sync.start()
+    if ctx.journal.problem is None:  # with a journal problem there is nothing to send from
+        ctx.sync.start()
+        if ctx.reconciler is not None:
+            ctx.reconciler.start()
     for problem in getattr(ctx, "startup_problems", []):
         ctx.device_signals.publish_status(problem)

@@ -12,10 +12,12 @@ from collections.abc import Iterable
 from typing import cast
 
 import cv2
+import numpy as np
 import zxingcpp
 from pyzbar import pyzbar
 
-from devices.decoding.code import DecodedCode, Image
+from devices.decoding import zbar
+from devices.decoding.code import Box, DecodedCode, Image
 from devices.decoding.symbology import MATRIX_FORMATS, ZBAR_TYPES, normalise
 
 
@@ -34,6 +36,13 @@ def _rows(result: zxingcpp.Barcode) -> float:
     left = math.hypot(p.bottom_left.x - p.top_left.x, p.bottom_left.y - p.top_left.y)
     right = math.hypot(p.bottom_right.x - p.top_right.x, p.bottom_right.y - p.top_right.y)
     return (left + right) / 2
+
+
+def _box(result: zxingcpp.Barcode) -> Box:
+    p = result.position
+    xs = (p.top_left.x, p.top_right.x, p.bottom_right.x, p.bottom_left.x)
+    ys = (p.top_left.y, p.top_right.y, p.bottom_right.y, p.bottom_left.y)
+    return (float(min(xs)), float(min(ys)), float(max(xs)), float(max(ys)))
 
 
 class ZxingBackend:
@@ -71,23 +80,46 @@ class ZxingBackend:
             try_downscale=self._try_downscale,
             binarizer=self._binarizer,
         )
-        return [
-            normalise(DecodedCode(r.text, r.format.name, r.symbology_identifier))
-            for r in results
-            if r.valid and (r.format.name in MATRIX_FORMATS or _rows(r) >= self._min_rows)
-        ]
+        codes = []
+        for r in results:
+            rows = _rows(r)
+            if r.valid and (r.format.name in MATRIX_FORMATS or rows >= self._min_rows):
+                code = DecodedCode(r.text, r.format.name, r.symbology_identifier, _box(r), rows)
+                codes.append(normalise(code))
+        return codes
 
 
 class PyzbarBackend:
-    """ZBar through pyzbar: a different scan-line decoder, so it fails on different frames."""
+    """ZBar through pyzbar: a different scan-line decoder, so it fails on different frames.
+
+    ``density`` (ZBar scanning every n-th row and column) or ``own_types`` (UPC-E and
+    UPC-A reported as such, not as their EAN-13 form) go through
+    :mod:`devices.decoding.zbar`; with neither it is pyzbar's own ``decode``: the raw
+    library as anyone would call it.
+    """
 
     name = "raw-pyzbar"
 
+    def __init__(self, *, density: int = 1, own_types: bool = False) -> None:
+        self._density = density
+        self._raw = density == 1 and not own_types
+
     def decode(self, image: Image) -> list[DecodedCode]:
+        gray = as_gray(image)
+        if self._raw:
+            found = [
+                (bytes(r.data), str(r.type), tuple(r.rect), int(r.quality))
+                for r in pyzbar.decode(gray)
+            ]
+        else:
+            found = [
+                (s.data, s.type, s.rect, s.quality)
+                for s in zbar.scan(np.ascontiguousarray(gray), self._density)
+            ]
         codes = []
-        for r in pyzbar.decode(as_gray(image)):
-            kind = str(r.type)
+        for data, kind, (left, top, width, height), quality in found:
             fmt, aim = ZBAR_TYPES.get(kind, (kind, "]Z0"))
-            text = bytes(r.data).decode("utf-8", errors="replace")
-            codes.append(normalise(DecodedCode(text, fmt, aim)))
+            text = data.decode("utf-8", errors="replace")
+            box = (float(left), float(top), float(left + width), float(top + height))
+            codes.append(normalise(DecodedCode(text, fmt, aim, box, float(quality))))
         return codes

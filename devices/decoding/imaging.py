@@ -12,8 +12,12 @@ from typing import cast
 
 import cv2
 import numpy as np
+import numpy.typing as npt
 
 from devices.decoding.code import Image
+
+# A 2x3 affine matrix (OpenCV's convention): image pixels -> other image pixels.
+Affine = npt.NDArray[np.float64]
 
 
 def upscaled(gray: Image, factor: float = 2.0) -> Image:
@@ -61,14 +65,23 @@ def dominant_angle(gray: Image) -> float:
     return peak - 180.0 if peak > 90.0 else peak
 
 
-def rotated(gray: Image, angle_deg: float) -> Image:
-    """Rotate about the centre, growing the canvas so no corner of the code is cut off."""
-    h, w = gray.shape[:2]
+def rotation(shape: tuple[int, ...], angle_deg: float) -> tuple[Affine, tuple[int, int]]:
+    """The affine matrix turning an image of ``shape`` about its centre, and the new size.
+
+    The canvas grows so no corner of the code is cut off.
+    """
+    h, w = shape[:2]
     matrix = cv2.getRotationMatrix2D((w / 2, h / 2), angle_deg, 1.0)
     cos, sin = abs(matrix[0, 0]), abs(matrix[0, 1])
     new_w, new_h = int(h * sin + w * cos), int(h * cos + w * sin)
     matrix[0, 2] += new_w / 2 - w / 2
     matrix[1, 2] += new_h / 2 - h / 2
+    return np.asarray(matrix, dtype=np.float64), (new_w, new_h)
+
+
+def rotated(gray: Image, angle_deg: float) -> Image:
+    """Rotate about the centre, growing the canvas so no corner of the code is cut off."""
+    matrix, (new_w, new_h) = rotation(gray.shape, angle_deg)
     # Fill with the crop's typical level: replicated edge pixels would draw stripes, and
     # stripes are what a linear decoder looks for.
     fill = float(np.median(gray))
@@ -83,13 +96,17 @@ def rotated(gray: Image, angle_deg: float) -> Image:
     return cast(Image, out)
 
 
-def deskewed(gray: Image) -> Image | None:
-    """The frame turned so the dominant edges are vertical; None when already near 0°/90°."""
+def deskew_angle(gray: Image) -> float | None:
+    """The turn that makes the dominant edges vertical; None when already near 0°/90°."""
     angle = dominant_angle(gray)
     off_axis = min(abs(angle) % 90, 90 - abs(angle) % 90)
-    if off_axis < 4:
-        return None
-    return rotated(gray, angle)
+    return None if off_axis < 4 else angle
+
+
+def deskewed(gray: Image) -> Image | None:
+    """The frame turned so the dominant edges are vertical; None when already near 0°/90°."""
+    angle = deskew_angle(gray)
+    return None if angle is None else rotated(gray, angle)
 
 
 def stretched(gray: Image, low_pct: float = 1.0, high_pct: float = 99.0) -> Image:
@@ -102,9 +119,22 @@ def stretched(gray: Image, low_pct: float = 1.0, high_pct: float = 99.0) -> Imag
     return cast(Image, cv2.convertScaleAbs(gray, alpha=scale, beta=-float(lo) * scale))
 
 
-def enlarged(gray: Image, long_side: int = 320, max_factor: float = 3.0) -> Image:
-    """A crop brought up to about ``long_side`` pixels: small codes get pixels per module."""
-    factor = min(max_factor, long_side / max(gray.shape[:2]))
+def enlarged(
+    gray: Image, long_side: int = 320, max_factor: float = 3.0, max_side: int = 640
+) -> Image:
+    """A crop brought up to about ``long_side`` pixels: small codes get pixels per module.
+
+    A crop longer than ``max_side`` (a code photographed from close by, in a photo of
+    several megapixels) is brought down to it instead: its modules are many pixels wide,
+    and each retry on it would otherwise cost as much as a whole camera frame or more.
+    """
+    side = max(gray.shape[:2])
+    if side > max_side:
+        factor = max_side / side
+        return cast(
+            Image, cv2.resize(gray, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
+        )
+    factor = min(max_factor, long_side / side)
     if factor <= 1.05:
         return gray
     return upscaled(gray, factor)

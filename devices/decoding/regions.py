@@ -17,6 +17,7 @@ from devices.decoding.code import Image
 
 _KERNEL3 = np.ones((3, 3), np.uint8)
 _KERNEL7 = np.ones((7, 7), np.uint8)
+WORK_SIDE = 320
 
 
 @dataclass(frozen=True)
@@ -29,25 +30,37 @@ class Region:
     h: int
     score: float
 
-    def crop(self, gray: Image, margin: float = 0.15) -> Image:
+    def bounds(self, gray: Image, margin: float = 0.15) -> tuple[int, int, int, int]:
         """The box plus a margin (the quiet zone the decoder needs), clipped to the frame."""
         pad = int(max(self.w, self.h) * margin) + 8
         height, width = gray.shape[:2]
         x0, y0 = max(0, self.x - pad), max(0, self.y - pad)
         x1, y1 = min(width, self.x + self.w + pad), min(height, self.y + self.h + pad)
+        return x0, y0, x1, y1
+
+    def crop(self, gray: Image, margin: float = 0.15) -> Image:
+        """The pixels inside :meth:`bounds`."""
+        x0, y0, x1, y1 = self.bounds(gray, margin)
         return gray[y0:y1, x0:x1]
 
 
-def find_regions(gray: Image, limit: int = 3, max_fraction: float = 0.5) -> list[Region]:
+def find_regions(gray: Image, limit: int = 3, max_fraction: float = 1.0) -> list[Region]:
     """Up to ``limit`` edge-dense patches, best first.
 
     The threshold is relative to the frame (Otsu on the density map, and well above its
-    median) so a washed-out code on a flat background still stands out, while a region
-    covering more than ``max_fraction`` of the frame is clutter, not a code, and is
-    skipped (the full-frame pass already covered that case).
+    median) so a washed-out code on a flat background still stands out. No size limit by
+    default: a close-up code fills most of the frame, and its patch is then exactly the
+    one worth the retries (skipping patches over half the frame lost every close-up EAN-8
+    and UPC-E of the public black-box sets).
     """
     height, width = gray.shape[:2]
-    small = cv2.resize(gray, (width // 2, height // 2), interpolation=cv2.INTER_AREA)
+    if min(height, width) < 16:
+        return []  # a scan line or a thumbnail: nothing to crop, the whole-frame pass had it
+    # Work at about 320 pixels across (half a 640x480 camera frame): a photo of several
+    # megapixels costs the same as a camera frame, and codes are patches, not details.
+    scale = min(0.5, WORK_SIDE / max(height, width))
+    small_w, small_h = max(1, round(width * scale)), max(1, round(height * scale))
+    small = cv2.resize(gray, (small_w, small_h), interpolation=cv2.INTER_AREA)
     gradient = cv2.morphologyEx(small, cv2.MORPH_GRADIENT, _KERNEL3)
     density = cv2.blur(gradient, (9, 9))
     otsu, _ = cv2.threshold(density, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
@@ -58,8 +71,10 @@ def find_regions(gray: Image, limit: int = 3, max_fraction: float = 0.5) -> list
     found: list[Region] = []
     for i in range(1, count):
         x, y, w, h, area = (int(v) for v in stats[i])
-        if area < 80 or w * h * 4 > max_fraction * width * height:
+        if area < 80 or w * h > max_fraction * small_w * small_h:
             continue
-        found.append(Region(2 * x, 2 * y, 2 * w, 2 * h, float(sums[i])))
+        found.append(
+            Region(int(x / scale), int(y / scale), int(w / scale), int(h / scale), float(sums[i]))
+        )
     found.sort(key=lambda r: r.score, reverse=True)
     return found[:limit]

@@ -7,6 +7,8 @@ symbology letter + modifier) and on one set of format names, so ZBar's are mappe
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from devices.decoding.code import DecodedCode
 from devices.gs1 import expand_upce, gs1_check_ok
 
@@ -28,8 +30,8 @@ ZBAR_TYPES: dict[str, tuple[str, str]] = {
     "CODE93": ("Code93", "]G0"),
     "CODE128": ("Code128", "]C0"),
     "CODABAR": ("Codabar", "]F0"),
-    "DATABAR": ("DataBar", "]e0"),
-    "DATABAR_EXP": ("DataBarExpanded", "]e0"),
+    "DATABAR": ("DataBarOmni", "]e0"),
+    "DATABAR_EXP": ("DataBarExp", "]e0"),
     "PDF417": ("PDF417", "]L2"),
     "QRCODE": ("QRCode", "]Q1"),
     "SQCODE": ("SQCode", "]X0"),
@@ -43,7 +45,11 @@ MATRIX_FORMATS = frozenset(
 )
 # Symbologies with little redundancy: a partial scan line through another code can yield
 # a valid-looking read, so one pass alone is not enough evidence (see the cascade).
-WEAK_FORMATS = frozenset({"UPCE", "EAN8", "Codabar", "ITF", "DataBar", "EAN2", "EAN5"})
+# Both spellings of the DataBar and ITF names: zxing-cpp 3 reports the variant names.
+WEAK_FORMATS = frozenset(
+    {"UPCE", "EAN8", "Codabar", "ITF", "ITF14", "DataBar", "DataBarOmni", "EAN2", "EAN5"}
+)
+_GTIN_FORMATS = frozenset({"EAN13", "EAN8", "UPCA", "UPCE", "DataBar", "DataBarOmni", "ITF14"})
 
 
 def gs1_check_digit_ok(digits: str) -> bool:
@@ -63,7 +69,7 @@ def normalise(code: DecodedCode) -> DecodedCode:
     default, and the two libraries disagree on which they report.
     """
     if code.format == "EAN13" and len(code.text) == 13 and code.text.startswith("0"):
-        return DecodedCode(code.text[1:], "UPCA", code.symbology_id)
+        return replace(code, text=code.text[1:], format="UPCA")
     return code
 
 
@@ -85,3 +91,25 @@ def plausible(code: DecodedCode, *, min_length: int = 1) -> bool:
     if code.format == "UPCE":
         return text.isdigit() and gs1_check_digit_ok(upce_to_upca(text))
     return gs1_check_digit_ok(text)
+
+
+def identity(code: DecodedCode) -> str:
+    """What a read says, whatever the spelling: a GTIN as 14 digits, else the text.
+
+    ZBar reports a UPC-E as its 13-digit EAN form and zxing-cpp as UPC-E; DataBar comes
+    as ``(01)`` + GTIN from zxing-cpp and ``01`` + GTIN from ZBar. Two reads of one code
+    must compare equal for the cascade's two-library consensus (GS1 General
+    Specifications: GTIN-14 with leading zeros is the one form every GTIN fits).
+    """
+    text = code.text
+    if code.format not in _GTIN_FORMATS or not text:
+        return text
+    if text.startswith("(01)"):
+        text = text[4:]
+    elif code.format in ("DataBar", "DataBarOmni") and len(text) == 16 and text[:2] == "01":
+        text = text[2:]
+    if not (text.isascii() and text.isdigit()):
+        return code.text
+    if code.format == "UPCE" and len(text) == 8:
+        text = expand_upce(text)
+    return text.zfill(14)

@@ -27,6 +27,10 @@ VISA = "4111111111111111"
         ("card 4111 1111 1111 1111 declined", "4111 1111 1111 1111"),
         (f"%B{VISA}^DOE/JOHN^25121010000000000000?", "DOE/JOHN"),
         (f";{VISA}=25121010000000000000?", "25121010000000000000"),
+        # ISO/IEC 7813 allows 12-digit PANs: the track's format says it is a bank card.
+        ("%B455600000000^NAME/CARD^2512101?", "455600000000"),
+        ("%B455600000000^NAME/CARD^2512101?", "NAME/CARD"),
+        (";455600000000=2512101?", "455600000000"),
     ],
 )
 def test_secrets_are_masked(text: str, secret: str) -> None:

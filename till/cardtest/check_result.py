@@ -1,6 +1,9 @@
 """One finding of the doctor, and the report that lists them (JSON for scripts, text for people).
 
-Each check ends pass, fail or skip; a failure carries what to do next in plain words.
+Each check ends pass, warn, fail or skip; anything but a pass carries what to do next in
+plain words. A warning is not a failure (the exit status stays 0) but must not read as a pass:
+"no reader found" on a till that only uses the keyboard is fine, on one with a reader it is
+the fault.
 """
 
 from __future__ import annotations
@@ -9,14 +12,14 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-PASS, FAIL, SKIP = "pass", "fail", "skip"
+PASS, WARN, FAIL, SKIP = "pass", "warn", "fail", "skip"
 
 
 @dataclass(frozen=True)
 class CheckResult:
     id: str
     title: str
-    status: str  # pass | fail | skip
+    status: str  # pass | warn | fail | skip
     detail: str
     next_step: str = ""
 
@@ -46,5 +49,11 @@ class DoctorReport:
             if c.next_step:
                 lines.append(f"       next: {c.next_step}")
         failed = sum(c.status == FAIL for c in self.checks)
-        lines.append("All checks passed." if not failed else f"{failed} check(s) failed.")
+        warned = sum(c.status == WARN for c in self.checks)
+        if failed:
+            lines.append(f"{failed} check(s) failed.")
+        elif warned:
+            lines.append(f"No check failed; {warned} warning(s) to read.")
+        else:
+            lines.append("All checks passed.")
         return "\n".join(lines) + "\n"

@@ -10,7 +10,7 @@ import argparse
 import importlib
 import sys
 
-SUBCOMMANDS = ("analyze", "decode", "listen", "batch", "doctor", "bundle", "bench")
+SUBCOMMANDS = ("analyze", "decode", "listen", "batch", "doctor", "bundle", "bench", "journal")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Protocol
 
-from till.cardtest.check_result import FAIL, PASS, SKIP, CheckResult
+from till.cardtest.check_result import FAIL, PASS, SKIP, WARN, CheckResult
 
 
 class FoundDeviceLike(Protocol):
@@ -115,7 +115,20 @@ def check_devices(
         f"Found {counts['input']} keyboard-like input device(s), {counts['serial']} serial "
         f"port(s), {counts['camera']} camera(s)."
     )
-    if blocked:
+    if not relevant:
+        results.append(
+            CheckResult(
+                "devices",
+                "Readers, scanners and cameras",
+                WARN,
+                "No card reader, scanner or camera was found on this till, so no card can be "
+                "swiped or scanned here; only typed phone numbers will work.",
+                "Plug the reader in (try another USB port and cable). If it is plugged in, "
+                "the till's user may lack the 'input' or 'dialout' group (see the README, "
+                "Hardware setup).",
+            )
+        )
+    elif blocked:
         names = "; ".join(f"{d.name or d.path}: {d.message}" for d in blocked)
         results.append(
             CheckResult(

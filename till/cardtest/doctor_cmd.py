@@ -24,6 +24,14 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("--backend", help="backend URL (default: backend.url of the configuration)")
     p.add_argument("--config", type=Path, help="till configuration file (TOML)")
+    p.add_argument(
+        "--demo",
+        nargs="?",
+        const="",
+        metavar="LINK",
+        help="check the backend of the running 'till --demo' (its URL and key come from the "
+        "link file the demo writes; default: demo-backend.json in the till's data directory)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -36,7 +44,19 @@ def run(args: argparse.Namespace) -> int:
     except TillError as exc:
         print(f"doctor: {exc}", file=sys.stderr)
         return 2
-    report = run_doctor(machine_inputs(config, args.backend, args.card))
+    key: str | None = None
+    backend = args.backend
+    if args.demo is not None:
+        from till.cardtest import demo_link
+
+        try:
+            link = demo_link.read(Path(args.demo) if args.demo else None)
+            key = link.api_key()
+        except TillError as exc:
+            print(f"doctor: {exc}", file=sys.stderr)
+            return 2
+        backend = link.url
+    report = run_doctor(machine_inputs(config, backend, args.card, key))
     if args.json:
         print(json.dumps(report.to_json(), indent=2))
     else:
@@ -44,14 +64,17 @@ def run(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
-def machine_inputs(config: Config, backend: str | None, card: str | None) -> DoctorInputs:
-    """Doctor inputs for this machine: its configuration, key, devices and journal."""
+def machine_inputs(
+    config: Config, backend: str | None, card: str | None, key_value: str | None = None
+) -> DoctorInputs:
+    """Doctor inputs for this machine: its configuration, key, devices and journal.
+    ``key_value``: a key already found (the demo's) instead of the keyring's."""
     from devices import discovery
     from till.cardtest import connection
     from till.cardtest.doctor import DoctorInputs, configured_devices, journal_file_stats
 
     url = connection.backend_url(config, backend)
-    key = connection.api_key(config)
+    key = connection.KeyResult(key_value, "the demo") if key_value else connection.api_key(config)
     return DoctorInputs(
         backend_url=url,
         client=connection.make_client(config, url, key.value) if url else None,

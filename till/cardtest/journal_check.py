@@ -1,7 +1,11 @@
-"""Doctor check of the offline journal: operations waiting, how long, and any for review.
+"""Doctor check of the offline journal: is it the right one, whole; operations waiting, how
+long, and any for review.
 
-Operations waiting while the backend is down are expected (they are sent later); waiting
-long while the backend answers means sending is stuck; review items always need a manager.
+A journal problem (missing, empty, replaced, or cut short: issue 11, see
+``offline_queue/journal_identity.py``) fails first and names the fix, because the till
+completes no sale until it is dealt with. Operations waiting while the backend is down are
+expected (they are sent later); waiting long while the backend answers means sending is
+stuck; review items always need a manager.
 """
 
 from __future__ import annotations
@@ -9,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
+from offline_queue.journal_identity import JournalProblemError
 from till.cardtest.check_result import FAIL, PASS, SKIP, CheckResult
 
 # Pending operations older than this while the backend answers mean the sync is stuck.
@@ -35,6 +40,10 @@ def check_journal(
         return CheckResult("journal", title, SKIP, "The till has no journal yet on this machine.")
     try:
         stats = journal_stats()
+    except JournalProblemError as problem:
+        return CheckResult(
+            "journal", title, FAIL, f"Journal problem: {problem.detail}.", problem.fix
+        )
     except Exception as exc:  # a damaged journal is a finding, not a crash
         return CheckResult(
             "journal",
@@ -90,11 +99,20 @@ def _duration(seconds: float) -> str:
 
 def journal_file_stats(path: Any) -> Callable[[], JournalStatsLike] | None:
     """Stats of the journal file at ``path``, or None when the till hasn't made one yet
-    (opening would create it)."""
+    (opening would create it). The journal's identity is checked first, read-only: a
+    missing or replaced journal is a problem to name, never a journal to create."""
     from pathlib import Path
 
     from offline_queue.journal import Journal
+    from offline_queue.journal_identity import inspect_journal
 
+    problem = inspect_journal(Path(path))
+    if problem is not None:
+
+        def failing() -> JournalStatsLike:
+            raise problem
+
+        return failing
     if not Path(path).exists():
         return None
 

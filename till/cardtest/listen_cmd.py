@@ -53,9 +53,14 @@ def _visible(text: str) -> str:
 
 def describe(raw: Any, ident: Any) -> dict[str, Any]:
     """The printable facts of one read; raw text only when it holds no card-like data."""
+    from devices.router import holds_card_number
     from till.logs import redact
 
-    masked = ident.card_kind == "bank" or redact(raw.text) != raw.text
+    masked = (
+        ident.card_kind in ("bank", "licence")
+        or redact(raw.text) != raw.text
+        or holds_card_number(raw.text)
+    )
     shown = ident.raw if masked else raw.text
     detail = getattr(ident.detail, "to_json", None)
     return {
@@ -78,7 +83,7 @@ def _print_text(facts: dict[str, Any]) -> None:
     at = datetime.fromisoformat(facts["at"]).astimezone().strftime("%H:%M:%S")
     lines = [f"[{at}] {facts['source']}: {facts['length']} characters"]
     if facts["masked"]:
-        lines.append("  (bank card data: shown masked)")
+        lines.append("  (bank card or identity document: shown masked)")
     lines.append(f"  hex:   {facts['hex']}")
     lines.append(f"  text:  {_visible(facts['text'])}")
     if facts["error"]:

@@ -16,13 +16,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -36,7 +37,7 @@ from till.manager.policy import PolicyPanel
 from till.manager.review import ReviewPanel
 from till.manager.settings import SettingsPanel
 from till.manager.shift_summary import ShiftSummaryPanel
-from till.manager.widgets import TOUCH_PX, touch
+from till.manager.widgets import TOUCH_PX, scrolled, touch
 
 __all__ = ["ManagerSession", "ManagerWindow"]
 
@@ -75,6 +76,15 @@ def _enter_is_not_a_click(root: QWidget) -> None:
         button.setDefault(False)
 
 
+def fitting_size(window: QWidget, width: int, height: int) -> QSize:
+    """``width`` x ``height``, or less on a smaller screen (the window's frame included)."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return QSize(width, height)
+    room = screen.availableGeometry()
+    return QSize(min(width, room.width() - 16), min(height, room.height() - 40))
+
+
 class ManagerWindow(QDialog):
     """Asks for a manager's PIN, then shows the manager tabs; forgets the PIN on close."""
 
@@ -96,7 +106,7 @@ class ManagerWindow(QDialog):
         # Each opening is a new window (a new PIN check); a closed one must not linger.
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle("Loyalty Till — Manager")
-        self.resize(980, 760)
+        self.resize(fitting_size(self, 980, 760))
         self.login = ManagerLogin(ctx.client, ctx.runner)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.login)
@@ -132,6 +142,8 @@ class ManagerWindow(QDialog):
     def _open(self, manager: ManagerSession) -> None:
         ctx = self.ctx
         self.manager = manager
+        # While this area is open, the technician's bench needs no second sign-in.
+        ctx.active_manager = manager
         kick = self._kick()
         self.policy = PolicyPanel(ctx.client, ctx.runner, manager)
         self.missed_points = MissedPointsPanel(
@@ -150,12 +162,19 @@ class ManagerWindow(QDialog):
             f"QTabBar::tab {{ min-height: {TOUCH_PX}px; padding: 0 12px; }}"
             "QCheckBox::indicator { width: 28px; height: 28px; }"
         )
-        tabs.addTab(self.policy, "OTP &policy")
-        tabs.addTab(self.missed_points, "&Missed points")
-        tabs.addTab(self.review, "Re&view list")
-        tabs.addTab(self.settings, "&Settings")
-        tabs.addTab(self.shift_summary, "End of s&hift")
+        # Every page scrolls: the window fits a 1024x768 till screen whatever the tab.
+        for panel, title in (
+            (self.policy, "OTP &policy"),
+            (self.missed_points, "&Missed points"),
+            (self.review, "Re&view list"),
+            (self.settings, "&Settings"),
+            (self.shift_summary, "End of s&hift"),
+        ):
+            tabs.addTab(scrolled(panel), title)
         self.tabs = tabs
+        # The summary is always current when looked at: rule changes just saved included.
+        tabs.currentChanged.connect(self._tab_shown)
+        self.policy.saved.connect(lambda _session: self._reload_summary())
         self.stack.addWidget(tabs)
         self.stack.setCurrentWidget(tabs)
         self.who_label.setText(f"Manager: {manager.staff}")
@@ -169,7 +188,7 @@ class ManagerWindow(QDialog):
         self.settings.load()
         self.shift_summary.load()
         _enter_is_not_a_click(tabs)
-        tabs.setFocus()
+        self._tab_shown(tabs.currentIndex())
         self.unlocked.emit(manager)
 
     def select_tab(self, name: str) -> QWidget | None:
@@ -178,8 +197,26 @@ class ManagerWindow(QDialog):
         panel = getattr(self, name, None)
         if self.tabs is None or not isinstance(panel, QWidget):
             return None
-        self.tabs.setCurrentWidget(panel)
+        for i in range(self.tabs.count()):
+            page = self.tabs.widget(i)
+            if page is not None and (page is panel or page.isAncestorOf(panel)):
+                self.tabs.setCurrentIndex(i)
         return panel
+
+    def _tab_shown(self, index: int) -> None:
+        """Keyboard first: the shown page's first field takes the focus (Alt+P, then type)."""
+        page = self.tabs.widget(index) if self.tabs is not None else None
+        if page is None:
+            return
+        panel = page.widget() if isinstance(page, QScrollArea) else page
+        if panel is not None and panel.focusProxy() is not None:
+            panel.setFocus(Qt.FocusReason.TabFocusReason)
+        if self.shift_summary is not None and page.isAncestorOf(self.shift_summary):
+            self._reload_summary()
+
+    def _reload_summary(self) -> None:
+        if self.shift_summary is not None:
+            self.shift_summary.load()  # the newest answer wins
 
     def _sync_state(self, state: Any) -> None:
         """Refresh the review list when the sync worker's review count changes."""
@@ -195,6 +232,8 @@ class ManagerWindow(QDialog):
         if self.manager is not None:
             log.info("manager area closed by %s", self.manager.staff)
             self.manager.clear()
+            if getattr(self.ctx, "active_manager", None) is self.manager:
+                self.ctx.active_manager = None
             self.manager = None
         if self.tabs is not None:
             self.stack.removeWidget(self.tabs)

@@ -5,8 +5,9 @@ balance; like every other write of the till it is made durable first (``kind="cl
 payload = the ``POST /v1/claims`` body with its ``op_id``), then sent. If the backend cannot
 be reached it stays pending and the sync worker replays it exactly once (same ``op_id``).
 If the backend refuses it while the manager is watching, the refusal is shown at once and the
-operation is closed in the journal (moved to review, then cancelled) so nobody retries it
-unknowingly.
+operation is closed in the journal so nobody retries it unknowingly. All of it is the till's
+one submission path (:class:`till.core.submission.Submitter`): the same policy table, and
+the same per-account order — a claim never overtakes the customer's pending operations.
 
 A correction (a receipt's points went to the wrong customer) is two linked operations:
 reverse the wrong transaction, then claim the receipt for the right customer with
@@ -22,14 +23,17 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
 from offline_queue.errors import OpStateError
 from offline_queue.journal import Entry, Journal
-from till.backend_client import BackendClient, BackendError, BackendUnavailable, wire_id, wire_money
+from till.backend_client import BackendClient, BackendError, wire_id, wire_money
+from till.core.effects import OpRequest
+from till.core.outcome import OpOutcome, OpStatus
+from till.core.submission import Guard, Submitter
 
 log = logging.getLogger(__name__)
 
@@ -102,52 +106,35 @@ def reverse_payload(
     }
 
 
-# 429s that are not the server's load: a locked manager is refused now, not retried later.
-_REFUSED_429 = frozenset({"approval_locked"})
+def _outcome(outcome: OpOutcome) -> Outcome:
+    """The manager's three words for the one outcome type."""
+    error = outcome.error if isinstance(outcome.error, BackendError) else None
+    if outcome.status == OpStatus.DONE:
+        raw = outcome.result.raw if outcome.result is not None else {}
+        return Outcome(outcome.op_id, "sent", result=raw)
+    if outcome.status.not_charged:
+        if error is None:
+            error = BackendError(outcome.status.value, outcome.message)
+        return Outcome(outcome.op_id, "refused", error=error)
+    return Outcome(outcome.op_id, "pending", error=error)
 
 
-def _error_record(exc: BackendError) -> dict[str, Any]:
-    return {"code": exc.code, "message": str(exc), "status": exc.status, **exc.details}
-
-
-def _send(journal: Journal, op_id: str, call: Callable[[], Mapping[str, Any]]) -> Outcome:
-    try:
-        result = dict(call())
-    except BackendUnavailable as exc:
-        if exc.code in _REFUSED_429:
-            log.info("operation %s refused by the backend: %s", op_id, exc.code)
-            _close_refused(journal, op_id, exc)
-            return Outcome(op_id, "refused", error=exc)
-        log.info("operation %s left pending: %s", op_id, exc.code)
-        return Outcome(op_id, "pending", error=exc)
-    except BackendError as exc:
-        log.info("operation %s refused by the backend: %s", op_id, exc.code)
-        _close_refused(journal, op_id, exc)
-        return Outcome(op_id, "refused", error=exc)
-    try:
-        journal.acknowledge(op_id, result)
-    except Exception:  # the sync worker may have acknowledged it first: no harm
-        log.warning("operation %s was sent but could not be acknowledged here", op_id)
-    return Outcome(op_id, "sent", result=result)
-
-
-def _close_refused(journal: Journal, op_id: str, exc: BackendError) -> None:
-    """The manager saw the refusal: keep it in the journal's history, but not to replay."""
-    try:
-        journal.close_refused(op_id, _error_record(exc))
-    except OpStateError:  # the sync worker settled it first
-        log.info("refused operation %s was already settled", op_id)
-    except Exception:
-        log.exception("closing refused operation %s failed; see the review list", op_id)
+def _submitter(journal: Journal, client: BackendClient, guard: Guard | None) -> Submitter:
+    return Submitter(journal, client, guard)
 
 
 def submit_claim(
-    journal: Journal, client: BackendClient, body: Mapping[str, Any], account: str | None = None
+    journal: Journal,
+    client: BackendClient,
+    body: Mapping[str, Any],
+    account: str | None = None,
+    guard: Guard | None = None,
 ) -> Outcome:
-    """Journal the claim (durable), then send it; pending when the backend is away."""
+    """Journal the claim (durable), then send it; pending when the backend is away or an
+    earlier operation of the same customer is still queued."""
     op_id = str(body["op_id"])
-    journal.append("claim", account or str(body["customer_id"]), dict(body), op_id=op_id)
-    return _send(journal, op_id, lambda: client.send_journaled("claim", body))
+    request = OpRequest("claim", account or str(body["customer_id"]), op_id, dict(body))
+    return _outcome(_submitter(journal, client, guard).submit(request))
 
 
 def submit_correction(
@@ -156,11 +143,12 @@ def submit_correction(
     wrong_customer_id: str,
     reverse: Mapping[str, Any],
     claim: Mapping[str, Any],
+    guard: Guard | None = None,
 ) -> Correction:
     """Reverse the wrong allocation and claim the receipt for the right customer, linked.
 
     Both operations are journaled before anything is sent. The claim is only sent once the
-    reversal went through; if the reversal is refused the claim is cancelled with it, and if
+    reversal went through; if the reversal is refused the claim is closed with it, and if
     the backend is away both stay pending (replayed in order, see the module docstring).
     """
     account = str(wrong_customer_id)
@@ -173,15 +161,18 @@ def submit_correction(
             Entry("claim", account, dict(claim), op_id=claim_id),
         ]
     )
-    rev = _send(journal, rev_id, lambda: client.send_journaled("reverse", reverse))
+    submitter = _submitter(journal, client, guard)
+    rev = _outcome(submitter.submit(OpRequest("reverse", account, rev_id, None, resume=True)))
     if rev.state == "pending":
         return Correction(rev, Outcome(claim_id, "pending"))
     if rev.state == "refused":
         assert rev.error is not None
-        _close_refused(
-            journal,
-            claim_id,
-            BackendError("correction_not_reversed", "The earlier allocation was not reversed."),
-        )
+        try:
+            journal.close_refused(
+                claim_id, {"code": "correction_not_reversed", "closed_by": "till"}
+            )
+        except OpStateError:
+            log.info("claim %s of a refused correction was already settled", claim_id)
         return Correction(rev, Outcome(claim_id, "refused", error=rev.error))
-    return Correction(rev, _send(journal, claim_id, lambda: client.send_journaled("claim", claim)))
+    claimed = submitter.submit(OpRequest("claim", account, claim_id, None, resume=True))
+    return Correction(rev, _outcome(claimed))

@@ -31,6 +31,7 @@ from till.manager.claims import Correction, claim_body, reverse_payload, submit_
 from till.manager.customer_finder import CustomerFinder
 from till.manager.login import ManagerSession
 from till.manager.widgets import (
+    EnterChain,
     StatusLine,
     local_time,
     pick_table,
@@ -110,12 +111,14 @@ class CorrectionPanel(QWidget):
         self.busy = False
 
         self.finder = CustomerFinder(client, runner, "Customer who got them by mistake")
+        # The claim form above has its own finder with "&Find": one Alt+letter each.
+        self.finder.find_button.setText("F&ind")
         self.table = pick_table(COLUMNS, "The customer's transactions that can be moved")
         self.table.horizontalHeader().setStretchLastSection(True)
         self.reason_edit = QLineEdit()
         self.reason_edit.setPlaceholderText("Why, e.g. 'points given to the wrong phone number'")
         self.reason_edit.setAccessibleName("Reason for the correction")
-        self.move_button = QPushButton("&Move points to the customer above")
+        self.move_button = QPushButton("M&ove points to the customer above")
         self.status = StatusLine()
         touch(self.reason_edit, self.move_button)
 
@@ -124,7 +127,7 @@ class CorrectionPanel(QWidget):
         inner.addWidget(self.finder)
         inner.addWidget(self.table)
         reason_row = QHBoxLayout()
-        reason_label = QLabel("Rea&son")
+        reason_label = QLabel("Reaso&n")
         reason_label.setBuddy(self.reason_edit)
         reason_row.addWidget(reason_label)
         reason_row.addWidget(self.reason_edit, 1)
@@ -138,7 +141,8 @@ class CorrectionPanel(QWidget):
         self.finder.found.connect(self._load_transactions)
         self.finder.cleared.connect(self._clear)
         self.move_button.clicked.connect(self.move_points)
-        self.reason_edit.returnPressed.connect(self.move_points)
+        # Keyboard only: Enter on the picked transaction goes on to the reason.
+        EnterChain([self.table, self.reason_edit], self.move_points)
 
     # -- transactions -----------------------------------------------------------------------
 

@@ -37,6 +37,7 @@ from till.manager.correction import CorrectionPanel
 from till.manager.customer_finder import CustomerFinder
 from till.manager.login import ManagerSession
 from till.manager.widgets import (
+    EnterChain,
     StatusLine,
     local_time,
     parse_money,
@@ -151,7 +152,7 @@ class MissedPointsPanel(QWidget):
         )
 
         form = QFormLayout()
-        form.addRow("From this till's &sales", self.sale_combo)
+        form.addRow("From this till's sal&es", self.sale_combo)
         form.addRow("&Receipt number", self.receipt_edit)
         form.addRow("&Date and time", self.when_edit)
         form.addRow("S&tore", self.store_edit)
@@ -181,8 +182,17 @@ class MissedPointsPanel(QWidget):
         self.amount_edit.textChanged.connect(self._update_preview)
         self.sale_combo.activated.connect(self._pick_sale)
         self.create_button.clicked.connect(self.create_claim)
-        self.amount_edit.returnPressed.connect(self.create_claim)
+        # Keyboard only: Enter goes down the form (the customer found first), then creates.
+        EnterChain(
+            [self.sale_combo, self.receipt_edit, self.when_edit, self.store_edit, self.amount_edit],
+            self.create_claim,
+        )
+        self.finder.found.connect(lambda _customer: self._next_after_finder())
         self.setFocusProxy(self.finder)
+
+    def _next_after_finder(self) -> None:
+        start = self.sale_combo if self.sale_combo.isEnabled() else self.receipt_edit
+        start.setFocus()
 
     # -- loading ----------------------------------------------------------------------------
 

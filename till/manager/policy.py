@@ -26,7 +26,14 @@ from PySide6.QtWidgets import (
 
 from till.backend_client import BackendClient, BackendError, Session
 from till.manager.login import ManagerSession
-from till.manager.widgets import StatusLine, parse_money, plain_error, run_for, touch
+from till.manager.widgets import (
+    EnterChain,
+    StatusLine,
+    parse_money,
+    plain_error,
+    run_for,
+    touch,
+)
 from till.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -61,13 +68,13 @@ class PolicyPanel(QWidget):
         self.min_edit.setPlaceholderText("0.00")
         self.min_edit.setAccessibleName("Minimum value of OTP based loyalty redeem")
         self.reload_button = QPushButton("&Reload")
-        self.save_button = QPushButton("&Save policy")
+        self.save_button = QPushButton("S&ave policy")
         self.status = StatusLine()
         touch(self.required_check, self.min_edit, self.reload_button, self.save_button)
 
         form = QFormLayout()
         form.addRow(self.required_check)
-        form.addRow("&Minimum value of OTP based redeem", self.min_edit)
+        form.addRow("M&inimum value of OTP based redeem", self.min_edit)
         buttons = QHBoxLayout()
         buttons.addWidget(self.reload_button)
         buttons.addStretch(1)
@@ -82,7 +89,8 @@ class PolicyPanel(QWidget):
         self.required_check.toggled.connect(self._update_enabled)
         self.reload_button.clicked.connect(self.load)
         self.save_button.clicked.connect(self.save)
-        self.min_edit.returnPressed.connect(self.save)
+        EnterChain([self.required_check, self.min_edit], self.save)
+        self.setFocusProxy(self.required_check)
         self._set_busy(True)
 
     def load(self) -> None:

@@ -34,7 +34,7 @@ from till.backend_client import BackendClient, Session
 from till.config import Config, DevicesConfig
 from till.errors import TillError
 from till.manager.config_file import save_settings
-from till.manager.widgets import StatusLine, plain_error, run_for, touch
+from till.manager.widgets import EnterChain, StatusLine, plain_error, run_for, touch
 from till.secrets import load_api_key, mask_key, store_api_key
 from till.tasks import TaskRunner
 
@@ -45,9 +45,9 @@ BAUD_RATES = ("1200", "2400", "4800", "9600", "19200", "38400", "57600", "115200
 #: (field, label) of the device settings shown here; other device keys are kept as they are.
 DEVICE_FIELDS: tuple[tuple[str, str], ...] = (
     ("wedge_devices", "&Keyboard-wedge readers"),
-    ("wedge_layout", "Scanner keyboard &layout"),
+    ("wedge_layout", "Scanner keyboard la&yout"),
     ("wedge_terminator", "Scanner &terminator"),
-    ("serial_port", "Serial &port"),
+    ("serial_port", "Serial po&rt"),
     ("serial_baud", "Serial &baud rate"),
     ("serial_framing", "Serial &framing"),
     ("serial_terminator", "Serial termi&nator"),
@@ -102,8 +102,8 @@ class SettingsPanel(QWidget):
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.key_edit.setPlaceholderText("New API key (leave empty to keep the stored one)")
         self.key_edit.setAccessibleName("New API key")
-        self.store_key_button = QPushButton("Store &key in keyring")
-        self.test_button = QPushButton("&Test connection")
+        self.store_key_button = QPushButton("Store key in keyrin&g")
+        self.test_button = QPushButton("Test c&onnection")
         self.backend_status = StatusLine()
         touch(self.url_edit, self.key_edit, self.store_key_button, self.test_button)
         backend_box = QGroupBox("Loyalty backend")
@@ -124,7 +124,7 @@ class SettingsPanel(QWidget):
             editor = self._editor(name, getattr(config.devices, name))
             self.editors[name] = editor
             devices_form.addRow(label, editor)
-        self.save_button = QPushButton("&Save settings")
+        self.save_button = QPushButton("Sav&e settings")
         self.status = StatusLine()
         touch(self.save_button)
 
@@ -139,6 +139,10 @@ class SettingsPanel(QWidget):
         self.store_key_button.clicked.connect(self.store_key)
         self.test_button.clicked.connect(self.test_connection)
         self.save_button.clicked.connect(self.save)
+        # Keyboard only: Enter goes down the form; in the last field it saves. (The key is
+        # stored with Alt+G: Enter in it goes on, so a half-typed key is never stored.)
+        EnterChain([self.url_edit, self.key_edit, *self.editors.values()], self.save)
+        self.setFocusProxy(self.url_edit)
 
     def _editor(self, name: str, value: Any) -> QWidget:
         choices = _choices(name)

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import logging
 import time as wall_clock
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QDate, QMarginsF, Qt, Signal
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
@@ -33,7 +34,16 @@ from PySide6.QtWidgets import (
 from offline_queue.journal import Journal
 from offline_queue.op import OpState
 from till.backend_client import BackendClient, BackendError
-from till.manager.widgets import StatusLine, local_time, plain_error, run_for, touch, utc_iso
+from till.manager.widgets import (
+    EnterChain,
+    StatusLine,
+    fit_label,
+    local_time,
+    plain_error,
+    run_for,
+    touch,
+    utc_iso,
+)
 from till.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -88,6 +98,36 @@ class ShiftSummary:
         return "\n".join(lines) + "\n"
 
 
+def describe_change(action: str, detail: Mapping[str, Any]) -> str:
+    """A rule change from the audit trail in words a manager reads, not field names."""
+    if action == "policy":
+        if not _true(detail.get("otp_required")):
+            return "OTP policy: no code is asked when points are redeemed."
+        minimum = Decimal(str(detail.get("otp_min_value") or "0"))
+        if minimum <= 0:
+            return "OTP policy: every redemption needs the customer's code."
+        return f"OTP policy: redemptions worth {minimum:.2f} or more need the customer's code."
+    if action == "otp_unlock":
+        return f"Code lock lifted for customer {detail.get('customer_id', '?')}."
+    if action == "program":
+        return (
+            f"Card program {detail.get('program', '?')}: numbers "
+            f"{detail.get('range_start', '?')} to {detail.get('range_end', '?')}."
+        )
+    if action == "cards_registered":
+        count = int(detail.get("cards") or 0)
+        return (
+            f"{count} card{'s' if count != 1 else ''} registered in program "
+            f"{detail.get('program', '?')}."
+        )
+    words = ", ".join(f"{str(k).replace('_', ' ')} {v}" for k, v in sorted(detail.items()))
+    return f"{action.replace('_', ' ').capitalize()}: {words}." if words else action
+
+
+def _true(value: Any) -> bool:
+    return value is True or str(value).lower() in {"true", "1", "yes"}
+
+
 def day_bounds(first: date, last: date) -> tuple[str, str]:
     """Local calendar days [first, last] as a UTC ISO window [start, end)."""
     start = datetime.combine(first, time.min).astimezone()
@@ -105,9 +145,8 @@ def build_summary(
     hi = datetime.fromisoformat(end.replace("Z", "+00:00")).timestamp()
     stats = journal.stats()
     changes = tuple(
-        f"{local_time(e['at'])}  {e['action']}: "
-        + ", ".join(f"{k} {v}" for k, v in sorted(e["detail"].items()))
-        + f"  ({e['staff']}, till {e['till']})"
+        f"{local_time(e['at'])}  {describe_change(e['action'], e.get('detail') or {})}"
+        f"  ({e['staff']}, till {e['till']})"
         for e in client.audit_trail(start, end).get("entries", [])
     )
     return ShiftSummary(
@@ -165,6 +204,7 @@ class ShiftSummaryPanel(QWidget):
         self._journal = journal
         self._clock = clock or wall_clock.time
         self.summary: ShiftSummary | None = None
+        self._seq = 0  # of the newest load: only its answer is shown
         self.print_dialog: QPrintDialog | None = None
 
         today = QDate.currentDate()
@@ -174,12 +214,12 @@ class ShiftSummaryPanel(QWidget):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setMinimumWidth(160)
-        self.show_button = QPushButton("&Show")
+        self.show_button = QPushButton("Sho&w")
         self.text_view = QPlainTextEdit()
         self.text_view.setReadOnly(True)
         self.text_view.setFont(QFont("Monospace", 11))
         self.text_view.setAccessibleName("End-of-shift summary")
-        self.print_button = QPushButton("&Print…")
+        self.print_button = QPushButton("P&rint…")
         self.pdf_button = QPushButton("Save as P&DF")
         self.txt_button = QPushButton("Save as te&xt")
         self.status = StatusLine()
@@ -187,9 +227,9 @@ class ShiftSummaryPanel(QWidget):
         touch(self.print_button, self.pdf_button, self.txt_button)
 
         period = QHBoxLayout()
-        from_label = QLabel("&From")
+        from_label = fit_label(QLabel("&From"))
         from_label.setBuddy(self.from_edit)
-        to_label = QLabel("&To")
+        to_label = fit_label(QLabel("&To"))
         to_label.setBuddy(self.to_edit)
         period.addWidget(from_label)
         period.addWidget(self.from_edit)
@@ -209,6 +249,8 @@ class ShiftSummaryPanel(QWidget):
         layout.addWidget(self.status)
 
         self.show_button.clicked.connect(self.load)
+        EnterChain([self.from_edit, self.to_edit], self.load)  # Enter: To, then Show
+        self.setFocusProxy(self.from_edit)
         self.print_button.clicked.connect(self.print_summary)
         self.pdf_button.clicked.connect(lambda: self.save_pdf())
         self.txt_button.clicked.connect(lambda: self.save_text())
@@ -225,10 +267,14 @@ class ShiftSummaryPanel(QWidget):
     def load(self) -> None:
         start, end = self.period()
         client, journal, clock = self._client, self._journal, self._clock
+        self._seq += 1
+        seq = self._seq
         self.show_button.setEnabled(False)
         self.status.info("Adding up…")
 
         def done(summary: ShiftSummary) -> None:
+            if seq != self._seq:
+                return  # a newer load (e.g. after a rule change) is on its way
             self.show_button.setEnabled(True)
             self.summary = summary
             self.text_view.setPlainText(summary.to_text())
@@ -237,9 +283,11 @@ class ShiftSummaryPanel(QWidget):
             self.ready.emit(summary)
 
         def failed(exc: BaseException) -> None:
-            self.show_button.setEnabled(True)
             if not isinstance(exc, BackendError):
                 log.error("shift summary failed", exc_info=exc)
+            if seq != self._seq:
+                return
+            self.show_button.setEnabled(True)
             self.status.error(plain_error(exc))
 
         run_for(

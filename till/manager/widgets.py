@@ -13,8 +13,19 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLabel, QTableWidget, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QFrame,
+    QGroupBox,
+    QLabel,
+    QScrollArea,
+    QTableWidget,
+    QTabWidget,
+    QWidget,
+)
 
 from offline_queue.errors import JournalError, OpStateError, UnknownOpError
 from till.backend_client import BackendError, BackendUnavailable
@@ -60,6 +71,113 @@ def touch(*widgets: QWidget, px: int = TOUCH_PX) -> None:
         w.setMinimumHeight(px)
         if isinstance(w, QAbstractButton):
             w.setMinimumWidth(max(w.minimumWidth(), px * 2))
+
+
+_ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class EnterChain(QObject):
+    """Enter in a form's field goes on to the next enabled field; in the last one it submits.
+
+    Why: a till keyboard has no mouse next to it, and a manager types a form from top to
+    bottom pressing Enter; a field where Enter does nothing (a date, a combo box, a check box)
+    stops them. The chain owns Enter in its fields: connect nothing else to their
+    ``returnPressed`` (the form would be sent twice).
+    """
+
+    def __init__(self, fields: Sequence[QWidget], submit: Callable[[], None]) -> None:
+        super().__init__(fields[0])
+        self._fields = list(fields)
+        self._submit = submit
+        for field in self._fields:
+            field.installEventFilter(self)
+            editor = getattr(field, "lineEdit", lambda: None)()
+            if isinstance(editor, QWidget):  # spin, date and editable combo boxes
+                editor.installEventFilter(self)
+
+    def _owner(self, watched: QObject) -> QWidget | None:
+        for field in self._fields:
+            if watched is field or (isinstance(watched, QWidget) and field.isAncestorOf(watched)):
+                return field
+        return None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        if (
+            event.key() not in _ENTER_KEYS
+            or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            return False
+        field = self._owner(watched)
+        if field is None:
+            return False
+        later = self._fields[self._fields.index(field) + 1 :]
+        following = next((f for f in later if f.isEnabled() and f.isVisible()), None)
+        if following is not None:
+            following.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        self._submit()
+        return True
+
+
+def fit_label(label: QLabel, extra_px: int = 6) -> QLabel:
+    """Never narrower than its text: a short label beside a wide editor ("To" before a date)
+    is otherwise squeezed to a width that cuts its last letter in some styles and fonts."""
+    plain = label.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+    label.setMinimumWidth(label.fontMetrics().horizontalAdvance(plain) + extra_px)
+    return label
+
+
+def scrolled(page: QWidget) -> QScrollArea:
+    """A tab page that scrolls vertically when the screen is low (a 1024x768 till): the
+    window then never grows past the screen, and "Close and lock" stays on it."""
+    area = QScrollArea()
+    area.setWidget(page)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the page's own controls
+    return area
+
+
+def mnemonic_of(text: str) -> str | None:
+    """The Alt+key letter of a label text ("&Save" -> "S"), or None; "&&" is a plain "&"."""
+    i = 0
+    while i < len(text) - 1:
+        if text[i] == "&":
+            if text[i + 1] != "&":
+                return text[i + 1].upper()
+            i += 1
+        i += 1
+    return None
+
+
+def visible_mnemonics(window: QWidget) -> list[tuple[str, str]]:
+    """(letter, text) of every Alt+key the user can press in ``window`` right now: tab
+    titles, visible buttons, group boxes and labels (with a buddy). Two equal letters mean
+    one of them cannot be reached by Alt+letter (Qt cycles between them instead)."""
+    found: list[tuple[str, str]] = []
+    for tabs in window.findChildren(QTabWidget):
+        if tabs.isVisible():
+            for i in range(tabs.count()):
+                found.append((mnemonic_of(tabs.tabText(i)) or "", tabs.tabText(i)))
+    widgets: list[QWidget] = [
+        *window.findChildren(QAbstractButton),
+        *window.findChildren(QGroupBox),
+        *window.findChildren(QLabel),
+    ]
+    for w in widgets:
+        if not w.isVisible() or (isinstance(w, QLabel) and w.buddy() is None):
+            continue
+        if isinstance(w, QGroupBox):
+            text = w.title()
+        elif isinstance(w, QAbstractButton | QLabel):
+            text = w.text()
+        else:
+            continue
+        found.append((mnemonic_of(text) or "", text))
+    return [(letter, text) for letter, text in found if letter]
 
 
 def plain_error(exc: BaseException) -> str:

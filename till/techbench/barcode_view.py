@@ -62,6 +62,9 @@ class BarcodeBackupPanel(QWidget):
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.result_label)
         self.generate_button.clicked.connect(self.generate)
+        # Keyboard only: Enter in the number goes to the folder, Enter there generates.
+        self.reference_edit.returnPressed.connect(self.dir_edit.setFocus)
+        self.dir_edit.returnPressed.connect(self.generate)
 
     def set_reference(self, number: str) -> None:
         self.reference_edit.setText(number)

@@ -29,9 +29,9 @@ from till.cardtest.doctor import (
     device_list_json,
     run_doctor,
 )
-from till.style import BAD, OK, touch
+from till.style import BAD, OK, WARN, touch
 
-_COLOURS = {"pass": OK, "fail": BAD, "skip": "#666666"}
+_COLOURS = {"pass": OK, "warn": WARN, "fail": BAD, "skip": "#666666"}
 
 
 def _discover() -> Sequence[FoundDeviceLike]:
@@ -83,6 +83,7 @@ class DiagnosticsPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.bundle_label)
         self.run_button.clicked.connect(self.run)
+        self.card_edit.returnPressed.connect(self.run)  # keyboard only: Enter runs the checks
         self.bundle_button.clicked.connect(self.save_bundle)
 
     def set_card(self, number: str) -> None:
@@ -114,11 +115,14 @@ class DiagnosticsPanel(QWidget):
         self.report = report
         self.run_button.setEnabled(True)
         failed = sum(c.status == "fail" for c in report.checks)
+        warned = sum(c.status == "warn" for c in report.checks)
         self.summary_label.setText(
-            "All checks passed."
-            if not failed
-            else f"{failed} check(s) failed: fix the first one "
-            "first; the checks after it may depend on it."
+            f"{failed} check(s) failed: fix the first one first; the checks after it may "
+            "depend on it."
+            if failed
+            else f"No check failed; {warned} warning(s) to read."
+            if warned
+            else "All checks passed."
         )
         self.table.setRowCount(len(report.checks))
         for row, check in enumerate(report.checks):

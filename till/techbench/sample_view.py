@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from till.cardtest.sample_session import SampleSession
+from till.manager.widgets import EnterChain
 from till.style import BAD, OK, touch
 
 _VERDICT_STYLE = {"pass": f"color: {OK};", "fail": f"color: {BAD};", "incomplete": ""}
@@ -56,6 +57,8 @@ class SampleSessionPanel(QWidget):
         layout.addWidget(self.verdict_label)
         layout.addWidget(self.summary_edit, 1)
         self.start_button.clicked.connect(self.restart)
+        # Keyboard only: Enter in the count starts the session (not leaving the field).
+        self._enter = EnterChain([self.target_spin], self.restart)
         self._refresh()
 
     def restart(self) -> None:

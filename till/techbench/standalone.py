@@ -47,6 +47,7 @@ def open_bench(
         data_dir=data_dir,
         journal_path=journal_path,
         readers=readers,
+        exclusive_journal=False,  # reads the till's journal; the till may be running
     )
     window = TechnicianWindow(ctx, None, sign_in=False)
     if not config.devices.wedge_devices:

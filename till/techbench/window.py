@@ -11,8 +11,8 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from devices.events import Identified, RawRead, ReadKind
@@ -31,19 +31,34 @@ _SCANS = {
 _KEEP_RAW = 32
 
 
+def _fitting(window: QWidget, width: int, height: int) -> QSize:
+    """``width`` x ``height``, or less on a smaller screen (a 1024x768 till)."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return QSize(width, height)
+    room = screen.availableGeometry()
+    return QSize(min(width, room.width() - 16), min(height, room.height() - 40))
+
+
 class TechnicianWindow(QWidget):
     """The bench. Exactly what each reader sent comes from ``ctx.device_signals.raw`` (the
     hub's raw subscription), when the context has it. ``sign_in``: inside the till the
     bench opens behind the manager PIN gate (there is no technician role in the backend; on
     site the manager lets the technician in); the standalone bench runs on the technician's
-    own terminal session and has none.
+    own terminal session and has none. A manager already signed in at this till (the
+    manager window open, ``ctx.active_manager``) lets the technician in without a second
+    sign-in.
+
+    Inside the till the bench takes reads only while it is the active window: behind the
+    till window, a swipe is the cashier's (:attr:`taking_reads`). Escape closes it.
     """
 
     def __init__(self, ctx: Any, parent: QWidget | None = None, sign_in: bool = True) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.ctx = ctx
         self.setWindowTitle("Card test bench (technician)")
-        self.resize(960, 720)
+        self.resize(_fitting(self, 960, 720))
+        self._in_till = parent is not None
         self._raws: OrderedDict[tuple[str, Any], RawRead] = OrderedDict()
         self._raw_reads: Any = None
         self._listening = False
@@ -64,22 +79,50 @@ class TechnicianWindow(QWidget):
         self.status_label = QLabel("Readers: waiting for a read.")
         self.stack = QStackedWidget()
         self.login: Any = None
+        manager = getattr(ctx, "active_manager", None)
+        if sign_in and manager is not None and getattr(manager, "active", False):
+            self.signed_in_as = str(manager.staff)  # the manager signed in at this till
+            sign_in = False
         if sign_in:
             from till.manager.login import ManagerLogin
 
             self.login = ManagerLogin(ctx.client, ctx.runner)
             self.login.unlocked.connect(self._unlocked)
-            self.stack.addWidget(self.login)
+            why = QLabel(
+                "The bench takes this till's card readers while it is in front, and shows "
+                "what each card holds: a manager signs the technician in."
+            )
+            why.setWordWrap(True)
+            gate = QWidget()
+            gate_layout = QVBoxLayout(gate)
+            gate_layout.addWidget(why)
+            gate_layout.addWidget(self.login, 1)
+            gate.setFocusProxy(self.login)
+            self.stack.addWidget(gate)
         self.stack.addWidget(self.tabs)
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.status_label)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
         if not sign_in:
             self._listen()
+            if self.signed_in_as:
+                self.status_label.setText(
+                    f"Opened under {self.signed_in_as}'s manager sign-in. Readers: waiting "
+                    "for a read."
+                )
 
     @property
     def unlocked(self) -> bool:
         return self._listening
+
+    @property
+    def taking_reads(self) -> bool:
+        """Signed in and in front: a read now is a sample card for the bench. Inside the
+        till, a bench hidden, minimised or behind the till window leaves reads to it."""
+        if not (self._listening and self.isVisible() and not self.isMinimized()):
+            return False
+        return self.isActiveWindow() or not self._in_till
 
     def _unlocked(self, manager: Any) -> None:
         self.signed_in_as = str(getattr(manager, "staff", ""))
@@ -105,6 +148,9 @@ class TechnicianWindow(QWidget):
             self._raws.popitem(last=False)
 
     def on_identified(self, event: Identified) -> None:
+        if not self.taking_reads:
+            self._raws.pop((event.source, event.at), None)
+            return
         self.reads += 1
         raw = self._raws.pop((event.source, event.at), None)
         self.live.show_read(event, raw.text if raw is not None else None)

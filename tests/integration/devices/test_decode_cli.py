@@ -10,8 +10,9 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from tests.fixtures.codes import CodeSamples
+
 ROOT = Path(__file__).resolve().parents[3]
-SAMPLES = ROOT.parent / "shared" / "samples" / "codes"
 
 
 def cardtest(*args: str) -> subprocess.CompletedProcess[str]:
@@ -25,8 +26,10 @@ def cardtest(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_json_lists_every_file_with_its_codes() -> None:
-    qr, ean, empty = SAMPLES / "000.jpg", SAMPLES / "017.jpg", SAMPLES / "003.jpg"
+def test_json_lists_every_file_with_its_codes(code_samples: CodeSamples) -> None:
+    qr, ean, empty = (
+        code_samples.path(n) for n in ("member-qr.jpg", "product-ean13.jpg", "no-code.jpg")
+    )
     result = cardtest(str(qr), str(ean), str(empty), "--json")
     assert result.returncode == 1, result.stderr  # one file has no code
     assert json.loads(result.stdout) == [
@@ -42,20 +45,21 @@ def test_json_lists_every_file_with_its_codes() -> None:
     ]
 
 
-def test_without_json_one_object_per_line() -> None:
-    result = cardtest(str(SAMPLES / "000.jpg"), str(SAMPLES / "008.jpg"))
+def test_without_json_one_object_per_line(code_samples: CodeSamples) -> None:
+    qr, card = code_samples.path("member-qr.jpg"), code_samples.path("card-code128.jpg")
+    result = cardtest(str(qr), str(card))
     assert result.returncode == 0, result.stderr
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [(e["file"], [c["text"] for c in e["codes"]]) for e in lines] == [
-        (str(SAMPLES / "000.jpg"), ["LOYALTY:46P3YD25"]),
-        (str(SAMPLES / "008.jpg"), ["1931417058646"]),
+        (str(qr), ["LOYALTY:46P3YD25"]),
+        (str(card), ["1931417058646"]),
     ]
     assert lines[1]["codes"][0]["symbology_id"] == "]C0"
 
 
-def test_decoder_choice_and_what_the_cascade_adds() -> None:
+def test_decoder_choice_and_what_the_cascade_adds(code_samples: CodeSamples) -> None:
     # A tilted Code 128: one raw zxing-cpp call misses it, the till's decoder reads it.
-    tilted = str(SAMPLES / "023.jpg")
+    tilted = str(code_samples.path("tilted-code128.jpg"))
     raw = cardtest(tilted, "--json", "--decoder", "raw-zxing")
     ours = cardtest(tilted, "--json", "--decoder", "zxing")
     zbar_first = cardtest(tilted, "--json", "--decoder", "pyzbar")
@@ -94,7 +98,7 @@ def test_generated_png_in_color(tmp_path: Path) -> None:
     assert json.loads(result.stdout)["codes"][0]["text"] == "LOYALTY:CLI-PNG"
 
 
-def test_unknown_decoder_is_refused() -> None:
-    result = cardtest(str(SAMPLES / "000.jpg"), "--decoder", "quagga")
+def test_unknown_decoder_is_refused(code_samples: CodeSamples) -> None:
+    result = cardtest(str(code_samples.path("member-qr.jpg")), "--decoder", "quagga")
     assert result.returncode == 2
     assert "invalid choice" in result.stderr

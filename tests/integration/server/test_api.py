@@ -30,7 +30,7 @@ def api(srv: EmbeddedBackend) -> Api:
 
 
 def new_customer(api: Api, **extra: Any) -> dict[str, Any]:
-    digits = f"{uuid.uuid4().int % 10**6:06d}"
+    digits = f"{uuid.uuid4().int % 10**5:05d}"  # a UK mobile has 10 national digits
     r = api.post("/customers", {"phone": f"+44 7700 1{digits}", "name": "Test", **extra})
     assert r.status_code == 201, r.text
     body: dict[str, Any] = r.json()
@@ -61,7 +61,12 @@ def test_session_describes_store_till_program_and_policy(api: Api) -> None:
     assert s["store"]["code"] == "DEMO"
     assert s["till"]["code"] == "T1"
     assert s["program"] == {"currency": "GBP", "points_per_unit": "1", "point_value": "0.01"}
-    assert s["otp_policy"] == {"otp_required": True, "otp_min_value": "5.00"}
+    assert s["otp_policy"] == {
+        "otp_required": True,
+        "otp_min_value": "5.00",
+        "otp_sum_window_s": 86400,
+        "max_earn_amount": "1000.00",
+    }
     assert s["otp_ttl_s"] == 600
 
 
@@ -121,9 +126,12 @@ def test_lookup_errors(api: Api) -> None:
     assert (r.status_code, code_of(r)) == (404, "card_unassigned")
     r = api.get("/customers/lookup", card="4111111111111111")
     assert (r.status_code, code_of(r)) == (404, "not_found")
-    for params in ({}, {"card": "40023817", "phone": ALICE}, {"phone": "abc"}, {"card": "12"}):
+    for params in ({}, {"card": "40023817", "phone": ALICE}, {"card": "12"}):
         r = api.get("/customers/lookup", **params)
         assert (r.status_code, code_of(r)) == (422, "invalid_request"), params
+    r = api.get("/customers/lookup", phone="abc")
+    assert (r.status_code, code_of(r)) == (422, "invalid_phone")
+    assert r.json()["error"]["message"] == "That is not a phone number for United Kingdom"
     inactive = api.customer(ERIN)
     assert inactive["status"] == "inactive"
 

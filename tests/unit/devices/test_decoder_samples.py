@@ -1,4 +1,4 @@
-"""The project's decoder on camera-like frames: the shared sample set and frames we make.
+"""The project's decoder on camera-like frames, all drawn by the tests (tests/fixtures/codes.py).
 
 What must hold: every payload a raw library call finds, the cascade finds too (it starts
 with that call); nothing outside the truth is reported; and on hard frames (small, tilted,
@@ -7,18 +7,12 @@ washed-out, soft codes) it finds more than either library alone.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import cv2
 import numpy as np
 import pytest
 
 from devices.decoder import DecodedCode, make_decoder
-from tests.fixtures.codes import load_make_frames
-
-ROOT = Path(__file__).resolve().parents[3]
-SAMPLES = ROOT.parent / "shared" / "samples" / "codes"
+from tests.fixtures.codes import CodeSamples, load_make_frames
 
 
 def same_code(found: str, truth: str) -> bool:
@@ -36,15 +30,8 @@ def outside(truth: list[str], codes: list[DecodedCode]) -> list[str]:
     return [c.text for c in codes if not any(same_code(c.text, t) for t in truth)]
 
 
-@pytest.fixture(scope="module")
-def sample_truth() -> dict[str, list[str]]:
-    truth_file = SAMPLES / "truth.json"
-    assert truth_file.is_file(), f"shared sample set missing: expected {truth_file}"
-    return dict(json.loads(truth_file.read_text(encoding="utf-8")))
-
-
 def test_sample_frames_cascade_keeps_every_raw_find_and_adds_more(
-    sample_truth: dict[str, list[str]],
+    code_samples: CodeSamples,
 ) -> None:
     ours, raw_zxing, raw_zbar = (
         make_decoder("zxing"),
@@ -52,8 +39,8 @@ def test_sample_frames_cascade_keeps_every_raw_find_and_adds_more(
         make_decoder("raw-pyzbar"),
     )
     totals = {"ours": 0, "raw-zxing": 0, "raw-pyzbar": 0}
-    for name, truth in sorted(sample_truth.items()):
-        image = cv2.imread(str(SAMPLES / name), cv2.IMREAD_COLOR)
+    for name, truth in sorted(code_samples.set_truth.items()):
+        image = cv2.imread(str(code_samples.set_dir / name), cv2.IMREAD_COLOR)
         assert image is not None, name
         mine = ours.decode(image)
         zx, zb = raw_zxing.decode(image), raw_zbar.decode(image)
@@ -68,12 +55,12 @@ def test_sample_frames_cascade_keeps_every_raw_find_and_adds_more(
     assert totals["ours"] > max(totals["raw-zxing"], totals["raw-pyzbar"]), totals
 
 
-def test_color_and_gray_frames_give_the_same_codes(sample_truth: dict[str, list[str]]) -> None:
+def test_color_and_gray_frames_give_the_same_codes(code_samples: CodeSamples) -> None:
     decoder = make_decoder("zxing")
-    image = cv2.imread(str(SAMPLES / "000.jpg"), cv2.IMREAD_COLOR)
+    image = cv2.imread(str(code_samples.path("member-qr.jpg")), cv2.IMREAD_COLOR)
     gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
     assert decoder.decode(image) == decoder.decode(gray)
-    assert [c.text for c in decoder.decode(gray)] == sample_truth["000.jpg"]
+    assert [c.text for c in decoder.decode(gray)] == code_samples.truth["member-qr.jpg"]
 
 
 # Hard cases made here, one fault each, so a regression names the fault it broke.

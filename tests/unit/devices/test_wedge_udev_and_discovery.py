@@ -1,4 +1,9 @@
-"""The udev rules file is well-formed; discovery reads a /dev + /sys tree correctly."""
+"""The udev rules file is well-formed; discovery reads a /dev + /sys tree correctly.
+
+Input nodes that open are asked through python-evdev (here the fake kernel device of
+tests/fixtures/input_devices.py stands at the tree's node paths); a node the user may not
+open is described from sysfs and its udev by-id name, by the real python-evdev call failing.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ import re
 from pathlib import Path
 
 from devices import discovery
+from tests.fixtures.input_devices import FakeKernel
 from tests.fixtures.privileges import make_world_traversable, run_unprivileged
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -96,8 +102,16 @@ def _key_bits(*codes: int) -> str:
     return " ".join(f"{w:x}" for w in reversed(words))
 
 
-def test_discovery_lists_inputs_serial_ports_and_cameras(tmp_path: Path) -> None:
+def plug_tree_inputs(kernel: FakeKernel, dev: Path) -> None:
+    kernel.plug(str(dev / "input/event3"), name="Mag-Tek USB Swipe Reader", usb_id="0801:0001")
+    kernel.plug(str(dev / "input/event10"), name="Power Button", usb_id="0000:0001", keys=[116])
+
+
+def test_discovery_lists_inputs_serial_ports_and_cameras(
+    tmp_path: Path, input_devices: FakeKernel
+) -> None:
     dev, sys = make_tree(tmp_path)
+    plug_tree_inputs(input_devices, dev)
     found = discovery.discover(dev, sys)
     by_kind = {(d.kind, d.node): d for d in found}
     reader = by_kind[("input", str(dev / "input/event3"))]
@@ -132,11 +146,24 @@ def test_discovery_names_the_group_when_permission_is_missing(tmp_path: Path) ->
     ]
     assert reader.status == "no-permission"
     assert "'input' group" in reader.message
+    # Not opened, so described from sysfs: name and USB id are still shown.
+    assert (reader.name, reader.usb_id) == ("Mag-Tek USB Swipe Reader", "0801:0001")
 
 
-def test_key_capability_bitmap_with_unpadded_words() -> None:
-    # KEY_A=30, KEY_Z=44, KEY_ENTER=28 all in the lowest word; a higher word printed as "0"s.
-    assert discovery._has_letter_keys(_key_bits(30, 44, 28, 200))
-    assert not discovery._has_letter_keys(_key_bits(116))
-    assert not discovery._has_letter_keys("zz")
-    assert not discovery._has_letter_keys(None)
+def test_a_keyboard_is_told_by_the_keys_it_can_type(
+    tmp_path: Path, input_devices: FakeKernel
+) -> None:
+    dev, sys = make_tree(tmp_path)
+    plug_tree_inputs(input_devices, dev)
+    # A scanner without letters (digits and Enter only) is no wedge candidate for letters.
+    input_devices.plug(str(dev / "input/event3"), keys=[2, 3, 4, 28])
+    found = {d.node: d for d in discovery.input_devices(dev, sys)}
+    assert found[str(dev / "input/event3")].keyboard is False
+    assert found[str(dev / "input/event3")].name == "Fake Wedge Reader"  # asked, not sysfs
+
+
+def test_a_node_that_is_no_input_device_is_an_error_in_words(tmp_path: Path) -> None:
+    dev, sys = make_tree(tmp_path)  # regular files: the real InputDevice() refuses them
+    reader = discovery.input_devices(dev, sys)[0]
+    assert reader.status == "error"
+    assert "is not an input (evdev) device" in reader.message

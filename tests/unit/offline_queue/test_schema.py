@@ -85,7 +85,7 @@ def version_of(path: Path) -> int:
 
 def test_new_file_is_latest_version(journal_path: Path) -> None:
     Journal(journal_path).close()
-    assert version_of(journal_path) == LATEST_VERSION == 2
+    assert version_of(journal_path) == LATEST_VERSION == 3
 
 
 def test_upgrade_from_v1_keeps_every_operation(journal_path: Path) -> None:

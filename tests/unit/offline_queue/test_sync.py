@@ -175,15 +175,19 @@ def test_per_op_transient_error_holds_that_account_only(journal: Journal) -> Non
 
 
 @pytest.mark.parametrize(
-    ("status", "code"),
-    [(422, "customer_inactive"), (409, "idempotency_conflict"), (404, "not_found")],
+    ("status", "code", "details"),
+    [
+        (422, "customer_inactive", {}),
+        (409, "idempotency_conflict", {}),
+        (404, "not_found", {"customer_id": 7}),  # the customer, not the route, is unknown
+    ],
 )
 def test_permanent_error_goes_to_review_and_holds_the_account(
-    journal: Journal, status: int, code: str
+    journal: Journal, status: int, code: str, details: dict[str, Any]
 ) -> None:
     def script(op: Mapping[str, Any]) -> tuple[int, Any] | None:
         if op["op_id"] == bad:
-            return status, {"error": {"code": code, "message": "plain words"}}
+            return status, {"error": {"code": code, "message": "plain words", **details}}
         return None
 
     backend = FakeBackend(script=script)
@@ -194,7 +198,7 @@ def test_permanent_error_goes_to_review_and_holds_the_account(
     drain(w)
     [item] = journal.review()
     assert item.op_id == bad
-    assert item.last_error == {"status": status, "code": code, "message": "plain words"}
+    assert item.last_error == {"status": status, "code": code, "message": "plain words", **details}
     assert journal.get(later).state is OpState.PENDING  # type: ignore[union-attr]
     assert journal.get(other).state is OpState.ACKNOWLEDGED  # type: ignore[union-attr]
     assert states[-1].review == 1 and states[-1].pending == 1
@@ -399,6 +403,8 @@ def test_a_revoked_key_is_not_an_operations_fault(journal: Journal) -> None:
     assert w.run_once().transport_failed
     assert journal.get(op_id).state is OpState.PENDING  # type: ignore[union-attr]
     assert "revoked" in (states[-1].last_error or "")
+    assert states[-1].key_refused  # its own state: "call a technician", not "offline"
+    assert "technician" in (states[-1].last_error or "")
 
 
 def test_an_account_the_till_is_sending_to_is_held_back(
@@ -411,3 +417,90 @@ def test_an_account_the_till_is_sending_to_is_held_back(
         assert fake_backend.effects == [b]  # "a" waits for the till's own send
     w.run_once(force=True)
     assert fake_backend.effects == [b, a]
+
+
+# -- issue 11: replies the one policy table judges -------------------------------------------
+
+
+class ProxyPage(Exception):
+    """What the HTTP client raises for a whole-batch reply that is not the backend's JSON."""
+
+    def __init__(self, status: int) -> None:
+        super().__init__(f"HTTP {status}")
+        from offline_queue.outcome_policy import Reply
+
+        self.reply = Reply(status, "<html><body>Not Found</body></html>")
+
+
+@pytest.mark.parametrize("status", [400, 404, 409, 413])
+def test_finding_5_a_whole_batch_proxy_reply_is_transient(journal: Journal, status: int) -> None:
+    class Proxy:
+        calls = 0
+
+        def send_ops(self, ops: list[dict[str, Any]]) -> list[dict[str, Any]]:
+            Proxy.calls += 1
+            raise ProxyPage(status)
+
+    op_id = earn(journal, "a", 1)
+    w, states, _ = worker(journal, Proxy(), Clock())
+    assert w.run_once().acknowledged == 0  # 413: sent op by op, each still transient
+    assert journal.get(op_id).state is OpState.PENDING  # type: ignore[union-attr]
+    assert journal.review() == [] and not states[-1].key_refused
+
+
+@pytest.mark.parametrize(
+    ("status", "body"),
+    [
+        (423, {"error": {"code": "locked", "message": "busy"}}),
+        (404, {"error": {"code": "not_found", "message": "No such endpoint"}}),  # finding 6
+        (404, "<html>Not Found</html>"),
+    ],
+)
+def test_finding_5_6_per_op_transient_replies_are_retried(
+    journal: Journal, status: int, body: Any
+) -> None:
+    answers = [(status, body)]
+
+    def script(op: Mapping[str, Any]) -> tuple[int, Any] | None:
+        return answers.pop() if answers else None
+
+    backend = FakeBackend(script=script)
+    op_id = earn(journal, "a", 3)
+    clock = Clock()
+    w, _, outcomes = worker(journal, backend, clock)
+    w.run_once()
+    assert journal.get(op_id).state is OpState.PENDING  # type: ignore[union-attr]
+    clock.now += 60
+    drain(w)
+    assert journal.get(op_id).state is OpState.ACKNOWLEDGED  # type: ignore[union-attr]
+    assert [o.outcome for o in outcomes] == ["retry", "acknowledged"]
+    assert backend.effects == [op_id]
+
+
+def test_an_op_cancelled_on_the_backend_is_closed_never_reviewed(journal: Journal) -> None:
+    def script(op: Mapping[str, Any]) -> tuple[int, Any] | None:
+        return 409, {"error": {"code": "op_cancelled", "message": "cancelled"}}
+
+    op_id = redeem(journal, "a", 3)
+    w, _, outcomes = worker(journal, FakeBackend(script=script), Clock())
+    drain(w)
+    assert journal.get(op_id).state is OpState.CANCELLED  # type: ignore[union-attr]
+    assert journal.review() == [] and [o.outcome for o in outcomes] == ["cancelled"]
+
+
+def test_a_good_round_clears_the_key_state(journal: Journal, fake_backend: FakeBackend) -> None:
+    revoked = [True]
+
+    class Flaky:
+        def send_ops(self, ops: list[dict[str, Any]]) -> list[dict[str, Any]]:
+            if revoked:
+                revoked.clear()
+                raise BatchRefused(403, "key_revoked", "revoked")
+            return fake_backend.send_ops(ops)
+
+    earn(journal, "a", 1)
+    w, states, _ = worker(journal, Flaky(), Clock())
+    w.run_once()
+    assert states[-1].key_refused
+    w.run_once(force=True)
+    assert not states[-1].key_refused and states[-1].pending == 0

@@ -30,6 +30,9 @@ class Outbox:
     def send(self, message: Sms) -> None:
         self.sent.append(message)
 
+    def retire(self, challenge_id: str) -> None:
+        pass
+
 
 @pytest.fixture
 def env(tmp_path: Path) -> Iterator[tuple[Backend, Outbox, Caller]]:
@@ -40,8 +43,7 @@ def env(tmp_path: Path) -> Iterator[tuple[Backend, Outbox, Caller]]:
     outbox.sent.clear()
 
     def caller(conn: Connection) -> Caller:
-        store_id = accounts.store_id_of(conn, "DEMO")
-        return Caller(0, store_id, "DEMO", accounts.ensure_till(conn, store_id, "T1"), "T1")
+        return accounts.caller_for(conn, "DEMO", "T1")
 
     yield backend, outbox, write(engine, caller)
     engine.dispose()
@@ -49,7 +51,8 @@ def env(tmp_path: Path) -> Iterator[tuple[Backend, Outbox, Caller]]:
 
 def new_customer(backend: Backend) -> int:
     phone = f"+4477009{uuid.uuid4().int % 10**5:05d}"
-    return int(backend.create_customer(CustomerCreate(phone=phone))["id"])
+    caller = write(backend.engine, lambda c: accounts.caller_for(c, "DEMO", "T1"))
+    return int(backend.create_customer(caller, CustomerCreate(phone=phone))["id"])
 
 
 def earn(customer_id: int, amount: str, op_id: str | None = None) -> OpItem:

@@ -52,6 +52,9 @@ class Outbox:
     def send(self, message: Sms) -> None:
         self.sent.append(message)
 
+    def retire(self, challenge_id: str) -> None:
+        pass
+
     def last_code(self) -> str:
         return self.sent[-1].text.split(" is ")[1][:6]
 
@@ -65,8 +68,7 @@ def env(tmp_path: Path) -> Iterator[tuple[Backend, FakeClock, Outbox, Caller]]:
     outbox.sent.clear()
 
     def caller(conn: Any) -> Caller:
-        store_id = accounts.store_id_of(conn, "DEMO")
-        return Caller(0, store_id, "DEMO", accounts.ensure_till(conn, store_id, "T1"), "T1")
+        return accounts.caller_for(conn, "DEMO", "T1")
 
     yield backend, clock, outbox, write(engine, caller)
     engine.dispose()
@@ -149,7 +151,7 @@ def test_body_hash_ignores_secrets_but_not_meaning() -> None:
 
 def test_resend_allowed_after_the_interval(env: Any) -> None:
     backend, clock, outbox, caller = env
-    dan = backend.lookup("phone", "+447700900321")
+    dan = backend.lookup(caller, "phone", "+447700900321")
     first = backend.request_otp(caller, OtpRequest(customer_id=dan["id"], points=600))
     clock.advance(29)
     assert (
@@ -167,7 +169,7 @@ def test_resend_allowed_after_the_interval(env: Any) -> None:
 
 def test_lock_lasts_until_expiry_then_a_new_code_can_be_asked(env: Any) -> None:
     backend, clock, outbox, caller = env
-    dan = backend.lookup("phone", "+447700900321")
+    dan = backend.lookup(caller, "phone", "+447700900321")
     req = OtpRequest(customer_id=dan["id"], points=600)
     ch = backend.request_otp(caller, req)
     good = outbox.last_code()
@@ -199,7 +201,7 @@ def test_lock_lasts_until_expiry_then_a_new_code_can_be_asked(env: Any) -> None:
 
 def test_challenge_rate_window_slides(env: Any) -> None:
     backend, clock, _outbox, caller = env
-    carol = backend.lookup("phone", "+447700900789")
+    carol = backend.lookup(caller, "phone", "+447700900789")
     for points in range(101, 106):
         backend.request_otp(caller, OtpRequest(customer_id=carol["id"], points=points))
         clock.advance(60)
@@ -215,7 +217,7 @@ def test_challenge_rate_window_slides(env: Any) -> None:
 
 def test_code_is_stored_only_hashed(env: Any) -> None:
     backend, _clock, outbox, caller = env
-    dan = backend.lookup("phone", "+447700900321")
+    dan = backend.lookup(caller, "phone", "+447700900321")
     backend.request_otp(caller, OtpRequest(customer_id=dan["id"], points=600))
     code = outbox.last_code()
     rows = read(backend.engine, lambda c: c.execute(select(otp_challenges)).all())
@@ -239,12 +241,14 @@ def test_pin_lock_lifts_after_fifteen_minutes(env: Any) -> None:
 
 
 def test_seeding_twice_changes_nothing(env: Any) -> None:
-    backend, _clock, _outbox, _caller = env
+    backend, _clock, _outbox, caller = env
 
     def snapshot(conn: Any) -> tuple[Any, ...]:
         return (
             conn.execute(
-                select(customers.c.phone, customers.c.balance).order_by(customers.c.id)
+                select(customers.c.merchant_id, customers.c.phone, customers.c.balance).order_by(
+                    customers.c.id
+                )
             ).all(),
             conn.execute(select(func.count()).select_from(ledger)).scalar_one(),
         )
@@ -252,9 +256,10 @@ def test_seeding_twice_changes_nothing(env: Any) -> None:
     before = read(backend.engine, snapshot)
     demo_data.seed(backend)
     assert read(backend.engine, snapshot) == before
-    balances = dict(before[0])
+    balances = {(m, phone): balance for m, phone, balance in before[0]}
     for c in demo_data.CUSTOMERS:
-        assert balances[c.phone] == demo_data.expected_balance(c)
+        assert balances[(caller.merchant_id, c.phone)] == demo_data.expected_balance(c)
+    assert len({m for m, _phone, _balance in before[0]}) == 2  # two merchants (issue 13)
 
 
 operation = st.one_of(
@@ -270,7 +275,7 @@ operation = st.one_of(
 @given(ops=st.lists(operation, min_size=1, max_size=25))
 def test_balance_always_equals_the_ledger_and_never_goes_negative(env: Any, ops: list[Any]) -> None:
     backend, _clock, _outbox, caller = env
-    ids = [c["id"] for c in (backend.lookup("phone", d.phone) for d in demo_data.CUSTOMERS)]
+    ids = [c["id"] for c in (backend.lookup(caller, "phone", d.phone) for d in demo_data.CUSTOMERS)]
     approval = Approval(staff="manager", pin="2468")
     for n, (kind, who, size) in enumerate(ops):
         op_id = f"prop-{id(ops)}-{n}"
@@ -359,7 +364,7 @@ def test_unique_race_is_retried_once(tmp_path: Path) -> None:
 def test_without_an_sms_gateway_codes_fail_visibly_but_earns_go_through(env: Any) -> None:
     backend, clock, _outbox, caller = env
     bare = Backend(backend.engine, clock=clock)  # the default gateway: none configured
-    dan = bare.lookup("phone", "+447700900321")
+    dan = bare.lookup(caller, "phone", "+447700900321")
     assert (
         error_code(lambda: bare.request_otp(caller, OtpRequest(customer_id=dan["id"], points=600)))
         == "sms_unavailable"
