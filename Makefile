@@ -55,7 +55,7 @@ bench: venv
 	$(BIN)/python bench/identify_bench.py
 
 deb: venv
-	bash packaging/debian/build-deb.sh
+	WHEEL_CACHE=build/wheels bash packaging/debian/build-deb.sh
 
 # Builds the .deb, lintian (no errors), systemd-analyze verify, installs it into a scratch
 # root through its own postinst and runs the installed till and till-server.

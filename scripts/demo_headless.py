@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import ctypes
 import os
 import secrets
 import shutil
@@ -67,8 +68,11 @@ class Demo:
 
     def _spawn(self, name: str, cmd: list[str], **kwargs: Any) -> subprocess.Popen[bytes]:
         # Own process group: a Ctrl+C reaches only this launcher, which stops each group in
-        # order; killing the group also takes any child the program started.
-        proc: subprocess.Popen[bytes] = subprocess.Popen(cmd, process_group=0, **kwargs)
+        # order; killing the group also takes any child the program started. Should the
+        # launcher itself be killed outright, the kernel sends each child SIGTERM.
+        proc: subprocess.Popen[bytes] = subprocess.Popen(
+            cmd, process_group=0, preexec_fn=_terminate_with_parent, **kwargs
+        )
         self.procs.append((name, proc))
         return proc
 
@@ -147,6 +151,15 @@ class Demo:
         shutil.rmtree(self.workdir, ignore_errors=True)
 
 
+def _terminate_with_parent() -> None:
+    """In the child before exec: prctl(PR_SET_PDEATHSIG, SIGTERM) (Linux only)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG = 1 (linux/prctl.h)
+    except (OSError, AttributeError):
+        pass
+
+
 def _signal_group(proc: subprocess.Popen[bytes], sig: signal.Signals) -> None:
     with contextlib.suppress(ProcessLookupError):
         os.killpg(proc.pid, sig)
@@ -168,8 +181,9 @@ def main(argv: list[str] | None = None) -> int:
             stopping = True
             raise KeyboardInterrupt
 
-    signal.signal(signal.SIGTERM, on_signal)
-    signal.signal(signal.SIGINT, on_signal)
+    # SIGHUP too: closing the terminal (or the ssh session) must not orphan the demo.
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, on_signal)
     try:
         print("No display found: starting a virtual screen (Xvfb) and a VNC server to see it.")
         display = demo.start_x()
@@ -192,8 +206,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"make demo: {exc}", file=sys.stderr)
         return 1
     finally:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            signal.signal(sig, signal.SIG_IGN)
         demo.stop()
         print("Demo stopped: nothing of it is left running.", flush=True)
 

@@ -17,9 +17,9 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.routing import Match
+from starlette.routing import compile_path
 
-from server import __version__
+from server import __version__, approval
 from server.errors import ServerError
 from server.gate import MAX_BODY_BYTES, Gate
 from server.models import describe_errors
@@ -42,16 +42,20 @@ def _validation_response(exc: RequestValidationError) -> JSONResponse:
 
 
 def _allowed(app: FastAPI, req: Request) -> str:
-    """The ``Allow`` header of a 405 (RFC 9110 15.5.6): every method of every route on the
-    path, not only of the first route that matched it."""
+    """The ``Allow`` header of a 405 (RFC 9110 15.5.6): every method the API documents for
+    the path, whichever router serves it."""
+    path = req.url.path
     methods: set[str] = set()
-    for route in app.router.routes:
-        match, _ = route.matches(req.scope)
-        if match is not Match.NONE:
-            methods |= set(getattr(route, "methods", None) or ())
+    for template, item in app.openapi().get("paths", {}).items():
+        regex, _, _ = compile_path(template)
+        if regex.match(path):
+            methods |= {m.upper() for m in item if m in _HTTP_METHODS}
     if "GET" in methods:
         methods.add("HEAD")
     return ", ".join(sorted(methods))
+
+
+_HTTP_METHODS = frozenset({"get", "put", "post", "delete", "patch", "options", "head"})
 
 
 def create_app(backend: Backend) -> FastAPI:
@@ -61,6 +65,7 @@ def create_app(backend: Backend) -> FastAPI:
         description="Reference loyalty backend for the loyalty till: HTTP API v1.",
     )
     app.state.backend = backend
+    approval.warm_up()
     app.include_router(router)
 
     @app.exception_handler(ServerError)

@@ -80,6 +80,9 @@ def _parser() -> argparse.ArgumentParser:
     sd = sub.add_parser("seed-demo", help="create the demo store, staff, customers and cards")
     db(sd)
 
+    ini = sub.add_parser("init", help="create the tables and the server pepper (mode 0600)")
+    db(ini)
+
     k = sub.add_parser("create-key", help="create a till API key (printed once)")
     db(k)
     k.add_argument("--store", required=True)
@@ -104,6 +107,13 @@ def _parser() -> argparse.ArgumentParser:
     po.add_argument("--store", required=True)
     po.add_argument("--otp-required", choices=["yes", "no"], required=True)
     po.add_argument("--otp-min-value", default="0.00")
+
+    pr = sub.add_parser(
+        "set-phone-region", help="set the country of the phone numbers typed at a store"
+    )
+    db(pr)
+    pr.add_argument("--store", required=True)
+    pr.add_argument("--region", required=True, help="ISO 3166-1 alpha-2, e.g. GB, DE, US")
 
     oa = sub.add_parser("openapi", help="write the OpenAPI document")
     oa.add_argument("--output", type=Path, default=None, help="file (default: stdout)")
@@ -202,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
             args.output.write_text(text, encoding="utf-8")
         return 0
 
-    from server import accounts, demo_data
+    from server import accounts, demo_data, phones
     from server.db import Clock, make_engine, write
     from server.errors import ServerError
     from server.service import Backend
@@ -211,7 +221,12 @@ def main(argv: list[str] | None = None) -> int:
     engine = make_engine(args.db)
     clock = Clock()
     try:
-        if args.command == "seed-demo":
+        if args.command == "init":
+            from server.pepper import pepper_path
+
+            where = pepper_path(args.db) if not os.environ.get("TILL_SERVER_PEPPER") else None
+            print(f"Database ready; pepper: {where or 'from the environment'}")
+        elif args.command == "seed-demo":
             demo_data.seed(Backend(engine, sms=DiscardGateway()))
             second = demo_data.SECOND_MERCHANT
             print(
@@ -259,6 +274,14 @@ def main(argv: list[str] | None = None) -> int:
                 ),
             )
             print(f"Store {args.store}: OTP required {args.otp_required}, from {minimum:.2f}")
+        elif args.command == "set-phone-region":
+            region = write(
+                engine,
+                lambda c: phones.set_store_region(
+                    c, accounts.store_id_of(c, args.store), args.region
+                ),
+            )
+            print(f"Store {args.store}: national phone numbers are read as {region} numbers")
     except ServerError as exc:
         print(exc.message, file=sys.stderr)
         return 1

@@ -57,6 +57,7 @@ class _Guarded(H11Protocol):
         super().connection_made(transport)
         if len(self.connections) > self.limits.max_connections:
             log.warning("connection limit (%d) reached: closing one", self.limits.max_connections)
+            self.connections.discard(self)  # not counted while it closes
             transport.close()
             return
         self._follow()

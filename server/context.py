@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-
 OTP_SUM_WINDOW_S = 24 * 3600  # the rolling window of the OTP minimum's customer total
 
 

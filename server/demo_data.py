@@ -213,6 +213,7 @@ def _seed_merchant(backend: Backend, m: DemoMerchant) -> None:
             )
         if not c.active:
             _deactivate(backend, customer_id)
+
     def policy(conn: Any) -> None:
         accounts.set_policy(conn, caller.store_id, True, OTP_MIN_VALUE)
         store_limits.set_max_earn(conn, caller.store_id, MAX_EARN_AMOUNT)

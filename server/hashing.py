@@ -46,9 +46,7 @@ def verify_pin(pin: str, stored: str, pepper: bytes) -> bool:
         secret = _peppered(pin, pepper) if scheme == _PEPPERED else pin.encode()
         if scheme not in (_PEPPERED, _LEGACY):
             return False
-        digest = hashlib.scrypt(
-            secret, salt=bytes.fromhex(salt_hex), n=int(n), r=int(r), p=int(p)
-        )
+        digest = hashlib.scrypt(secret, salt=bytes.fromhex(salt_hex), n=int(n), r=int(r), p=int(p))
     except ValueError:
         return False
     return hmac.compare_digest(digest.hex(), digest_hex)

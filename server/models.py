@@ -18,10 +18,10 @@ from pydantic import (
     AwareDatetime,
     BaseModel,
     BeforeValidator,
-    WithJsonSchema,
     ConfigDict,
     Field,
     StringConstraints,
+    WithJsonSchema,
     field_validator,
 )
 
@@ -82,6 +82,8 @@ def _integral(v: Any) -> Any:
 def _rfc3339(v: Any) -> Any:
     """Only RFC 3339 text with an offset and a year 2000-9000 (``TIMESTAMP_PATTERN``):
     pydantic alone would also take numbers (Unix time), spaces for ``T`` and other years."""
+    if isinstance(v, datetime):  # built in Python (demo data, tests), not parsed from JSON
+        return v
     if not isinstance(v, str) or not _TIMESTAMP.fullmatch(v):
         raise ValueError(
             "must be a date and time like 2026-11-23T10:00:00Z (RFC 3339, years 2000-9000)"
@@ -110,8 +112,8 @@ Money = Annotated[str, StringConstraints(pattern=MONEY_PATTERN)]
 PositiveMoney = Annotated[
     str, StringConstraints(pattern=POSITIVE_MONEY_PATTERN), AfterValidator(_positive)
 ]
-Points = Annotated[int, BeforeValidator(_integral), Field(strict=True, gt=0, le=MAX_POINTS)]
-Id = Annotated[int, BeforeValidator(_integral), Field(strict=True, gt=0, le=MAX_ID)]
+Points = Annotated[int, Field(strict=True, gt=0, le=MAX_POINTS), BeforeValidator(_integral)]
+Id = Annotated[int, Field(strict=True, gt=0, le=MAX_ID), BeforeValidator(_integral)]
 OpId = Annotated[
     str, StringConstraints(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9._:\-]+$")
 ]
@@ -200,12 +202,32 @@ class RedeemRequest(Body):
     customer_id: Id
     points: Points
     receipt_no: ReceiptNo
-    challenge_id: Annotated[str, StringConstraints(min_length=1, max_length=64)] | None = None
-    otp: Annotated[str, StringConstraints(pattern=r"^[0-9]{6}$")] | None = Field(
-        default=None, repr=False
-    )
+    # Both or neither, never null (the schema says so with ``dependentRequired``).
+    challenge_id: Annotated[
+        str | None,
+        WithJsonSchema(
+            {"type": "string", "minLength": 1, "maxLength": 64, "pattern": text.NO_CONTROL_PATTERN}
+        ),
+        StringConstraints(min_length=1, max_length=64),
+    ] = None
+    otp: Annotated[
+        str | None,
+        WithJsonSchema({"type": "string", "pattern": r"^[0-9]{6}$"}),
+        StringConstraints(pattern=r"^[0-9]{6}$"),
+    ] = Field(default=None, repr=False)
     approval: Approval | None = None
     reason: Reason | None = None
+
+    model_config = ConfigDict(
+        json_schema_extra={"dependentRequired": {"challenge_id": ["otp"], "otp": ["challenge_id"]}}
+    )
+
+    @field_validator("challenge_id", "otp", mode="before")
+    @classmethod
+    def _not_null(cls, value: Any) -> Any:
+        if value is None:
+            raise ValueError("leave it out instead of sending null")
+        return value
 
 
 class ReverseRequest(Body):

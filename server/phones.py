@@ -76,6 +76,19 @@ def to_e164(raw: str, region: str = DEFAULT_REGION) -> str:
     return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
 
 
+def set_store_region(conn: Connection, store_id: int, region: str) -> str:
+    """Set the store's region (ISO 3166-1 alpha-2, as libphonenumber knows it). Stored
+    numbers stay as they are: E.164 does not depend on the region."""
+    code = region.strip().upper()
+    if not is_region(code):
+        raise InvalidRequest(
+            f"{region!r} is not a country code libphonenumber knows (e.g. GB, DE, US)",
+            field="phone_region",
+        )
+    conn.execute(update(stores).where(stores.c.id == store_id).values(phone_region=code))
+    return code
+
+
 def store_region(conn: Connection, store_id: int) -> str:
     row = conn.execute(select(stores.c.phone_region).where(stores.c.id == store_id)).first()
     return str(row.phone_region) if row is not None and row.phone_region else DEFAULT_REGION

@@ -59,7 +59,6 @@ def caller_of(
 Auth = Annotated[Caller, Depends(caller_of)]
 Svc = Annotated[Backend, Depends(backend_of)]
 TransactionId = Annotated[int, Path(gt=0, le=MAX_ID)]
-Short = Annotated[str | None, Query(max_length=254)]
 
 
 def _created(body: dict[str, Any]) -> JSONResponse:
@@ -70,12 +69,17 @@ def _window(
     start: Annotated[Timestamp | None, Query(alias="from")] = None,
     end: Annotated[Timestamp | None, Query(alias="to")] = None,
 ) -> tuple[str, str]:
-    """The reporting period ``from``..``to`` (default: today so far), as UTC ISO strings."""
+    """The reporting period ``from``..``to`` (default: today so far), as UTC ISO strings.
+
+    A period that ends before it starts is empty (its report has no entries) rather than an
+    error: no JSON Schema can say "to after from", and the OpenAPI document must not promise
+    more than the server keeps (issue 13, finding 10). A default never crosses the bound
+    given: ``to`` alone before today starts the period at ``to``, ``from`` alone after now
+    ends it at ``from``.
+    """
     now = datetime.now(UTC)
-    lo = start or now.replace(hour=0, minute=0, second=0, microsecond=0)
-    hi = end or now + timedelta(seconds=1)
-    if hi < lo:
-        raise InvalidRequest("to: must not be before from", field="to")
+    lo = start or min(now.replace(hour=0, minute=0, second=0, microsecond=0), end or now)
+    hi = end or max(now + timedelta(seconds=1), lo)
     return iso(lo), iso(hi)
 
 
@@ -97,21 +101,54 @@ def create_customer(body: CustomerCreate, caller: Auth, svc: Svc) -> JSONRespons
     return _created(svc.create_customer(caller, body))
 
 
-@router.get("/customers/lookup", responses=documented(200, R.Customer))
+LOOKUP_KEYS = ("card", "phone", "email", "app_id")
+# The rule "exactly one of card, phone, email, app_id" as the schema of one exploded object
+# parameter (OpenAPI 3.1, 4.8.12.4: style form, explode true serialises its one property as
+# ``?card=...``): the four separate optional parameters FastAPI would list say "any number
+# of them", which the server refuses (issue 13, finding 10).
+_LOOKUP_PARAMETER = {
+    "name": "by",
+    "in": "query",
+    "required": True,
+    "style": "form",
+    "explode": True,
+    "description": "Exactly one of card, phone, email, app_id (e.g. ?card=40023817).",
+    "schema": {
+        "oneOf": [
+            {
+                "type": "object",
+                "properties": {key: {"type": "string", "minLength": 1, "maxLength": 254}},
+                "required": [key],
+                "additionalProperties": False,
+            }
+            for key in LOOKUP_KEYS
+        ]
+    },
+}
+Hidden = Annotated[str | None, Query(max_length=254, include_in_schema=False)]
+
+
+@router.get(
+    "/customers/lookup",
+    responses=documented(200, R.Customer),
+    openapi_extra={"parameters": [_LOOKUP_PARAMETER]},
+)
 def lookup(
+    request: Request,
     caller: Auth,
     svc: Svc,
-    card: Short = None,
-    phone: Short = None,
-    email: Short = None,
-    app_id: Short = None,
+    card: Hidden = None,
+    phone: Hidden = None,
+    email: Hidden = None,
+    app_id: Hidden = None,
 ) -> dict[str, Any]:
     given = {
         k: v
         for k, v in {"card": card, "phone": phone, "email": email, "app_id": app_id}.items()
-        if v
+        if v is not None
     }
-    if len(given) != 1:
+    unknown = set(request.query_params) - set(LOOKUP_KEYS)
+    if len(given) != 1 or unknown or not next(iter(given.values())):
         raise InvalidRequest("Give exactly one of card, phone, email, app_id", field="query")
     ((by, value),) = given.items()
     return svc.lookup(caller, by, value)
@@ -209,9 +246,7 @@ def put_policy(body: PolicyRequest, caller: Auth, svc: Svc) -> dict[str, Any]:
     return svc.set_policy(caller, body)
 
 
-@router.post(
-    "/customers/{customer_id}/otp-unlock", responses=documented(200, R.OtpUnlockResult)
-)
+@router.post("/customers/{customer_id}/otp-unlock", responses=documented(200, R.OtpUnlockResult))
 def otp_unlock(
     customer_id: TransactionId, body: OtpUnlock, caller: Auth, svc: Svc
 ) -> dict[str, Any]:

@@ -45,9 +45,20 @@ def create_window(ctx: AppContext) -> MainWindow:
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
         window.demo_panel = panel
     start(ctx)
+    use_store_phone_region(ctx, window)
     install_wedge_fallback(ctx, window)
     window.start()
     return window
+
+
+def use_store_phone_region(ctx: AppContext, window: MainWindow) -> None:
+    """Typed phone numbers are read in the store's region (``/v1/session``), once known."""
+    from till.identify import Identifier
+    from till.phone_numbers import region_of
+
+    identifier = getattr(window, "identifier", None)
+    if isinstance(identifier, Identifier):
+        identifier.region = lambda: region_of(ctx.session)
 
 
 def install_wedge_fallback(ctx: AppContext, window: MainWindow) -> None:

@@ -317,15 +317,14 @@ class BackendClient:
         )
         details = reply.details
         message = self.plain_message(code, error, status)
-        verdict = decide(reply).verdict
-        if verdict == Verdict.KEY:
+        # The one policy table decides (offline_queue.outcome_policy). A JSON "not_found"
+        # is a real answer to a lookup even when, for a journaled op, it means "unknown
+        # route, retry": the op's submitter judges ``exc.reply`` itself.
+        decision = decide(reply)
+        if decision.verdict == Verdict.KEY:
             log.warning("backend %s %s refused the API key: %s %s", method, path, status, code)
             raise KeyRefused(code, _key_message(code), status, details, reply)
-        if (
-            reply.shape != Shape.ERROR
-            or status >= 500
-            or (status in (408, 423, 425) or (status == 429 and code not in _CASHIER_429))
-        ):
+        if decision.verdict == Verdict.RETRY and decision.rule != "unknown route":
             # Not the backend's refusal: a proxy's page, an overloaded server, a timeout.
             log.warning("backend %s %s answered %s %s", method, path, status, code)
             raise BackendUnavailable(
@@ -520,10 +519,6 @@ _LATER = "Points will be added when it is back."
 
 def _key_message(code: str) -> str:
     return PLAIN_MESSAGES.get(code) or PLAIN_MESSAGES["unauthorized"]
-
-
-# 429s that are about the customer's OTP, not the server's load: the cashier must see them.
-_CASHIER_429 = {"otp_resend_limited", "otp_rate_limited", "otp_locked", "approval_locked"}
 
 
 def wire_money(amount: Decimal) -> str:

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from offline_queue.sync import SyncWorker
     from server.embedded import EmbeddedBackend
     from till.account_cache import AccountCache
+    from till.core.submission import Submitter
     from till.device_signals import DeviceSignals
     from till.sale_store import SaleStore
     from till.sync_signals import SyncSignals
@@ -56,6 +57,8 @@ class AppContext:
       ``status = Signal(str)`` (plain-words reader state).
     - ``sync_signals``: Qt adapter, ``state_changed = Signal(object)`` (``SyncState``) and
       ``online_changed = Signal(bool)``; ``last_state`` holds the newest state.
+    - ``submitter``: :class:`till.core.submission.Submitter`, the one journal-first path
+      every operation (sale, claim, correction) leaves by; blocking.
     - ``session``: the backend :class:`Session` (store, till, OTP policy) or None while the
       backend has not answered yet; refresh with :meth:`refresh_session`.
     - ``sale_store``: :class:`till.sale_store.SaleStore`, the till's unfinished sales.
@@ -81,6 +84,7 @@ class AppContext:
     sync_signals: SyncSignals
     sale_store: SaleStore
     account_cache: AccountCache
+    submitter: Submitter
     session: Session | None = None
     demo: EmbeddedBackend | None = None
     data_dir: Path = field(default_factory=Path)

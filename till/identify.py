@@ -192,7 +192,7 @@ class Identifier:
         self._client = client
         self._cache = cache
         self._runner = runner
-        self._region = region or (lambda: None)
+        self.region: Callable[[], str | None] = region or (lambda: None)
         self._seq = 0
 
     def identify(self, event: Identified, on_result: Callable[[LookupResult], None]) -> None:
@@ -206,7 +206,7 @@ class Identifier:
     def lookup(self, by: str, value: str, on_result: Callable[[LookupResult], None]) -> None:
         self._seq += 1
         seq = self._seq
-        region = self._region()
+        region = self.region()
         if by == "phone" and region:
             try:
                 value = to_e164(value, region)

@@ -33,7 +33,6 @@ from till.backend_monitor import BackendMonitor
 from till.cashier_dialogs import CashierDialogs
 from till.context import AppContext
 from till.core.outcome import from_sync
-from till.core.submission import Submitter
 from till.identify import Identifier, LookupKind, LookupResult
 from till.member_panel import MemberPanel
 from till.receipt_panel import ReceiptPanel
@@ -68,8 +67,7 @@ class MainWindow(QMainWindow):
         pool = QThreadPool(self)
         pool.setMaxThreadCount(1)  # the sale's writes reach the disk in the cashier's order
         self.sale_runner = TaskRunner(pool, self)
-        submitter = Submitter(ctx.journal, ctx.client, ctx.sync)
-        self.flow = SaleFlow(ctx.sale_store, submitter, self.sale_runner, self._till_code, self)
+        self.flow = SaleFlow(ctx.sale_store, ctx.submitter, self.sale_runner, self._till_code, self)
         self.identifier = Identifier(ctx.client, ctx.account_cache, ctx.runner)
         self.monitor = BackendMonitor(ctx, parent=self)
         self.recovery = Recovery(ctx.sale_store, self.flow, self.sale_runner)
@@ -351,7 +349,10 @@ class MainWindow(QMainWindow):
     def new_sale(self) -> None:
         sale = self.flow.sale
         if sale.state == SaleState.OPEN and sale.has_payment:
-            self.say("Payment has started: complete (F9) or void (F8) this sale first.", "warn")
+            self.say(
+                "Payment has started: complete (F9), void (F8) or park (F11) this sale first.",
+                "warn",
+            )
             return
         if sale.state in (SaleState.COMPLETING, SaleState.VOIDING):
             self.say("Wait: this sale is being finished.", "warn")

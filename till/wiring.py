@@ -24,6 +24,7 @@ from till.account_cache import AccountCache
 from till.backend_client import BackendClient
 from till.config import Config
 from till.context import AppContext
+from till.core.submission import Submitter
 from till.device_signals import DeviceSignals
 from till.sale_store import SaleStore
 from till.sync_signals import SyncSignals
@@ -130,6 +131,7 @@ def build_context(
     device_signals.attach(hub)
     sale_store = SaleStore(data_dir / "sales.sqlite3")
     account_cache = AccountCache(data_dir / "accounts.sqlite3")
+    submitter = Submitter(journal, client, sync)
     ctx = AppContext(
         config=config,
         client=client,
@@ -141,6 +143,7 @@ def build_context(
         sync_signals=sync_signals,
         sale_store=sale_store,
         account_cache=account_cache,
+        submitter=submitter,
         demo=demo,  # type: ignore[arg-type]
         data_dir=data_dir,
     )

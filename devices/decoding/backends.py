@@ -121,5 +121,7 @@ class PyzbarBackend:
             fmt, aim = ZBAR_TYPES.get(kind, (kind, "]Z0"))
             text = data.decode("utf-8", errors="replace")
             box = (float(left), float(top), float(left + width), float(top + height))
-            codes.append(normalise(DecodedCode(text, fmt, aim, box, float(quality))))
+            # Scan lines at full density: a line in ``density`` stands for that many.
+            lines = float(quality * self._density)
+            codes.append(normalise(DecodedCode(text, fmt, aim, box, lines)))
         return codes

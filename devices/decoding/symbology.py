@@ -102,6 +102,9 @@ def identity(code: DecodedCode) -> str:
     Specifications: GTIN-14 with leading zeros is the one form every GTIN fits).
     """
     text = code.text
+    if code.format in ("DataBarExp", "DataBarExpanded"):
+        # An element string: zxing-cpp gives it as HRI, "(10)ABC(11)010101", ZBar raw.
+        return text.replace("(", "").replace(")", "").replace("\x1d", "")
     if code.format not in _GTIN_FORMATS or not text:
         return text
     if text.startswith("(01)"):

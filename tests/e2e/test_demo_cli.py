@@ -7,10 +7,12 @@ found by its session id in ``/proc``; none may remain once it has exited.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import selectors
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -49,6 +51,33 @@ def session_members(sid: int) -> dict[int, str]:
     return members
 
 
+def rfb_banner(port: int) -> bytes:
+    """The RFB protocol version the VNC server sends first (RFC 6143, 7.1.1)."""
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as conn:
+        return conn.recv(12)
+
+
+def listen_addresses(port: int) -> set[str]:
+    """Local addresses of the TCP sockets listening on ``port`` (from /proc/net/tcp{,6})."""
+    found: set[str] = set()
+    for table, v6 in (("/proc/net/tcp", False), ("/proc/net/tcp6", True)):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            local, state = line.split()[1], line.split()[3]
+            address, port_hex = local.split(":")
+            if state != "0A" or int(port_hex, 16) != port:  # 0A: LISTEN
+                continue
+            raw = bytes.fromhex(address)
+            # The kernel prints each 32-bit word in host (little-endian) order.
+            words = b"".join(raw[i : i + 4][::-1] for i in range(0, len(raw), 4))
+            found.add(str(ipaddress.ip_address(words)) if v6 or len(words) == 4 else "?")
+    assert found, f"nothing listens on port {port}"
+    return found
+
+
 def read_until(proc: subprocess.Popen[str], wanted: list[str]) -> str:
     """The launcher's output up to the line holding the last of ``wanted``."""
     assert proc.stdout is not None
@@ -75,7 +104,7 @@ def wait_for(sid: int, *needles: str) -> dict[int, str]:
         time.sleep(0.2)
 
 
-@pytest.mark.parametrize("stop_signal", [signal.SIGINT, signal.SIGTERM])
+@pytest.mark.parametrize("stop_signal", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
 def test_headless_demo_says_how_to_see_it_and_leaves_nothing_behind(
     tmp_path: Path, stop_signal: signal.Signals
 ) -> None:
@@ -96,6 +125,8 @@ def test_headless_demo_says_how_to_see_it_and_leaves_nothing_behind(
     try:
         out = read_until(proc, ["connect a VNC viewer to 127.0.0.1:", "Ctrl+C stops the demo"])
         assert "(password " in out
+        assert rfb_banner(5960).startswith(b"RFB 003.")  # a VNC viewer can connect
+        assert listen_addresses(5960) <= {"127.0.0.1", "::1"}  # and only from this machine
         # Everything is up, the backend the till starts included: the check below is not void.
         members = wait_for(proc.pid, "Xvfb", "x11vnc", "--demo", "--exit-with-stdin")
         assert len(members) >= 5, members

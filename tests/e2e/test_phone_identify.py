@@ -4,12 +4,14 @@ found online and offline, shown nationally, refused in plain words (issue 12, 5 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from server.embedded import EmbeddedBackend
 from till.account_cache import AccountCache
-from till.backend_client import BackendClient
+from till.backend_client import BackendClient, BackendError
 from till.identify import Identifier, LookupKind, LookupResult
 from till.phone_numbers import region_of
 from till.tasks import TaskRunner
@@ -78,3 +80,17 @@ def test_offline_the_national_form_finds_the_cached_member(
     result = _lookup(qtbot, identifier, "07700 900123")
     assert result.kind == LookupKind.MEMBER and result.member is not None
     assert result.member.offline and result.member.phone == "07700 900123"
+
+
+def test_the_till_reads_phones_in_the_stores_region(till_factory: Any, backend: Any) -> None:
+    """Acceptance: a national-format phone finds the member; registering it again is
+    refused as a duplicate."""
+    till = till_factory(backend)
+    till.phone("07700900123")
+    till.wait_member("Alice Demo")
+    assert till.sale.member.phone == "07700 900123"  # shown as the cashier would say it
+    with pytest.raises(BackendError) as refused:
+        till.ctx.client.create_customer("07700 900123", "Alice again")
+    assert refused.value.code == "customer_exists"
+    till.phone("07700")
+    till.wait_banner(NOT_A_PHONE)

@@ -83,3 +83,54 @@ def test_the_check_catches_qt_imports(tmp_path: Path, source: str) -> None:
     f = tmp_path / "mod.py"
     f.write_text(source)
     assert imported_top_modules(f) & QT_BINDINGS
+
+
+def _till_imports(path: Path) -> set[str]:
+    """The ``till.*`` modules a file imports (absolute imports only: the till uses no others)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name.split(".")[0] == "till")
+        elif (
+            isinstance(node, ast.ImportFrom)
+            and node.module
+            and node.level == 0
+            and node.module.split(".")[0] == "till"
+        ):
+            found.add(node.module)
+            found.update(f"{node.module}.{a.name}" for a in node.names)
+    return found
+
+
+def _module_file(name: str) -> Path | None:
+    parts = name.split(".")
+    for candidate in (
+        ROOT.joinpath(*parts).with_suffix(".py"),
+        ROOT.joinpath(*parts, "__init__.py"),
+    ):
+        if candidate.exists():
+            return candidate
+    return None
+
+
+def test_the_till_core_imports_no_qt_even_indirectly() -> None:
+    """Issue 11: ``till/core`` is the sale's rules; nothing it imports, at any depth inside
+    the till, may pull Qt in (the unit and property tests run it without a window)."""
+    assert (ROOT / "till" / "core" / "__init__.py").exists()
+    assert offenders("till/core", QT_BINDINGS) == []
+    seen: set[Path] = set()
+    todo = sorted((ROOT / "till" / "core").rglob("*.py"))
+    bad: list[str] = []
+    while todo:
+        path = todo.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        if imported_top_modules(path) & QT_BINDINGS:
+            bad.append(str(path.relative_to(ROOT)))
+        for name in _till_imports(path):
+            target = _module_file(name)
+            if target is not None and target not in seen:
+                todo.append(target)
+    assert bad == [], f"Qt reaches till/core through {bad}"

@@ -35,7 +35,7 @@ class BarcodeBackupPanel(QWidget):
         self.reference_edit.setAccessibleName("Card number from the magstripe")
         self.dir_edit = QLineEdit(str(out_dir))
         self.dir_edit.setAccessibleName("Folder for the card images")
-        self.generate_button = QPushButton("Generate Code 128 + QR (SVG and PNG)")
+        self.generate_button = QPushButton("&Generate Code 128 + QR (SVG and PNG)")
         touch(self.generate_button)
         self.files_label = QLabel("")
         self.files_label.setWordWrap(True)
@@ -65,6 +65,7 @@ class BarcodeBackupPanel(QWidget):
         # Keyboard only: Enter in the number goes to the folder, Enter there generates.
         self.reference_edit.returnPressed.connect(self.dir_edit.setFocus)
         self.dir_edit.returnPressed.connect(self.generate)
+        self.setFocusProxy(self.reference_edit)
 
     def set_reference(self, number: str) -> None:
         self.reference_edit.setText(number)

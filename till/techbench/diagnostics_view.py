@@ -54,9 +54,9 @@ class DiagnosticsPanel(QWidget):
         self.card_edit = QLineEdit()
         self.card_edit.setPlaceholderText("card number (optional): swipe or type")
         self.card_edit.setAccessibleName("Card number to check")
-        self.run_button = QPushButton("Run the checks")
+        self.run_button = QPushButton("&Run the checks")
         touch(self.run_button)
-        self.bundle_button = QPushButton("Save a support bundle")
+        self.bundle_button = QPushButton("Save a support b&undle")
         touch(self.bundle_button)
         self.bundle_label = QLabel("")
         self.bundle_label.setWordWrap(True)
@@ -84,6 +84,7 @@ class DiagnosticsPanel(QWidget):
         layout.addWidget(self.bundle_label)
         self.run_button.clicked.connect(self.run)
         self.card_edit.returnPressed.connect(self.run)  # keyboard only: Enter runs the checks
+        self.setFocusProxy(self.card_edit)
         self.bundle_button.clicked.connect(self.save_bundle)
 
     def set_card(self, number: str) -> None:

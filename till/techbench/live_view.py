@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from devices.events import Identified, ReadKind
+from devices.router import holds_card_number
 from till.cardtest.sample_session import visible_controls
 from till.style import BAD, OK, WARN
 
@@ -93,12 +94,18 @@ class LiveReadPanel(QWidget):
             self.tracks_table.setItem(row, 2, _item(""))
 
     def show_read(self, event: Identified, raw_text: str | None = None) -> None:
-        """``raw_text``: exactly what the reader sent, when known and not a bank card."""
+        """``raw_text``: exactly what the reader sent, when known and safe to show.
+
+        Never for a bank card, a driving licence (AAMVA) or any read carrying a payment-card
+        number: the event's own ``raw`` is already masked for those (PCI DSS 3.4).
+        """
         when = event.at.astimezone().strftime("%H:%M:%S")
         self.source_label.setText(f"Read from {event.source} at {when}")
         analysis = event.detail if event.kind is ReadKind.MAGSTRIPE else None
-        bank = event.card_kind == "bank"
-        shown = raw_text if raw_text is not None and not bank else event.raw
+        secret = event.card_kind in ("bank", "licence") or (
+            raw_text is not None and holds_card_number(raw_text)
+        )
+        shown = raw_text if raw_text is not None and not secret else event.raw
         self.raw_edit.setText(visible_controls(shown))
         self.message_label.setText(event.message)
         self._clear_tracks()

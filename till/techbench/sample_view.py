@@ -34,7 +34,7 @@ class SampleSessionPanel(QWidget):
         self.target_spin.setRange(1, 200)
         self.target_spin.setValue(target)
         self.target_spin.setAccessibleName("Swipes in the session")
-        self.start_button = QPushButton("Start a new session")
+        self.start_button = QPushButton("Start a &new session")
         touch(self.start_button)
         self.progress_label = QLabel()
         self.verdict_label = QLabel()
@@ -59,6 +59,7 @@ class SampleSessionPanel(QWidget):
         self.start_button.clicked.connect(self.restart)
         # Keyboard only: Enter in the count starts the session (not leaving the field).
         self._enter = EnterChain([self.target_spin], self.restart)
+        self.setFocusProxy(self.target_spin)
         self._refresh()
 
     def restart(self) -> None:

@@ -72,10 +72,12 @@ class TechnicianWindow(QWidget):
         self.barcode = BarcodeBackupPanel(ctx.runner, data_dir / "card-images")
         self.diagnostics = DiagnosticsPanel(ctx)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.live, "Live reads")
-        self.tabs.addTab(self.sample, "Sample card")
-        self.tabs.addTab(self.barcode, "Barcode backup")
-        self.tabs.addTab(self.diagnostics, "Diagnostics")
+        self.tabs.addTab(self.live, "&Live reads")
+        self.tabs.addTab(self.sample, "Sa&mple card")
+        self.tabs.addTab(self.barcode, "&Barcode backup")
+        self.tabs.addTab(self.diagnostics, "&Diagnostics")
+        # Keyboard first: a tab shown (Alt+letter, Ctrl+Tab) puts the focus in its field.
+        self.tabs.currentChanged.connect(self._tab_shown)
         self.status_label = QLabel("Readers: waiting for a read.")
         self.stack = QStackedWidget()
         self.login: Any = None
@@ -123,6 +125,11 @@ class TechnicianWindow(QWidget):
         if not (self._listening and self.isVisible() and not self.isMinimized()):
             return False
         return self.isActiveWindow() or not self._in_till
+
+    def _tab_shown(self, index: int) -> None:
+        page = self.tabs.widget(index)
+        if page is not None and page.focusProxy() is not None:
+            page.setFocus(Qt.FocusReason.TabFocusReason)
 
     def _unlocked(self, manager: Any) -> None:
         self.signed_in_as = str(getattr(manager, "staff", ""))

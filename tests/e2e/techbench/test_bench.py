@@ -111,6 +111,26 @@ def test_bank_card_is_shown_masked_only(qtbot, bench):
     assert bench.barcode.reference_edit.text() == ""  # never offered for printing
 
 
+# AAMVA DL/ID card: track 1 "%" + state + city ^ name ^ address ^ "?", track 2 ";636…=…?".
+LICENCE_NO = "6360141234567890"
+LICENCE = f"%CAANYTOWN^DOE$JOHN$Q^123 MAIN ST^?;{LICENCE_NO}=2412198001010?\r"
+
+
+def test_driving_licence_is_never_shown_on_the_bench(qtbot, bench):
+    swipe(qtbot, bench, LICENCE)
+    live = bench.live
+    shown = " ".join(
+        [live.raw_edit.text(), live.number_label.text(), *map(str, live.track_statuses().values())]
+    )
+    assert LICENCE_NO not in shown and "DOE$JOHN" not in shown and "MAIN ST" not in shown
+
+
+def test_unrecognised_read_holding_a_card_number_is_masked(qtbot, bench):
+    swipe(qtbot, bench, f"xx%B{BANK_PAN}^DOE/JOHN^2812101\r")
+    assert BANK_PAN not in bench.live.raw_edit.text()
+    assert "DOE/JOHN" not in bench.live.raw_edit.text()
+
+
 def test_sample_session_reports_per_track_consistency(qtbot, bench):
     bench.sample.target_spin.setValue(10)
     bench.sample.start_button.click()

@@ -137,3 +137,38 @@ def test_the_bench_fits_1024x768_on_every_tab(
         assert clipped_labels(bench) == [], bench.tabs.tabText(index)
         assert duplicate_mnemonics(bench) == {}, bench.tabs.tabText(index)
     bench.close()
+
+
+def test_every_bench_tab_by_keys_enter_in_each_field(
+    qtbot: QtBot, till_factory: Any, backend: Any, tmp_path: Any
+) -> None:
+    till = till_factory(backend)
+    bench = open_bench_by_keys(qtbot, till)
+    name, pin = backend.manager
+    qtbot.waitUntil(lambda: focused() is bench.login.name_edit)
+    type_enter(qtbot, name)
+    type_enter(qtbot, pin)
+    qtbot.waitUntil(lambda: bench.unlocked, timeout=10_000)
+    alt = Qt.KeyboardModifier.AltModifier
+
+    qtbot.keyClick(focused(), Qt.Key.Key_M, alt)  # Sample card: the count has the focus
+    assert focused() is bench.sample.target_spin
+    qtbot.keyClick(focused(), Qt.Key.Key_A, CTRL)
+    type_enter(qtbot, "5")  # Enter in the count starts a session of 5
+    assert bench.sample.session.target == 5
+
+    qtbot.keyClick(focused(), Qt.Key.Key_B, alt)  # Barcode backup
+    assert focused() is bench.barcode.reference_edit
+    type_enter(qtbot, ALICE)  # Enter in the number: on to the folder
+    assert focused() is bench.barcode.dir_edit
+    qtbot.keyClick(focused(), Qt.Key.Key_A, CTRL)
+    type_enter(qtbot, str(tmp_path / "images"))  # Enter in the folder: generate
+    qtbot.waitUntil(lambda: any((tmp_path / "images").glob("*.png")), timeout=20_000)
+
+    qtbot.keyClick(focused(), Qt.Key.Key_D, alt)  # Diagnostics
+    assert focused() is bench.diagnostics.card_edit
+    type_enter(qtbot, ALICE)  # Enter in the card number: run the checks
+    qtbot.waitUntil(lambda: bench.diagnostics.report is not None, timeout=20_000)
+    assert bench.diagnostics.report.get("card_known").status == "pass"
+    qtbot.keyClick(focused(), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not bench.isVisible())

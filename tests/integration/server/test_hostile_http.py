@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+import requests
 
 from server.embedded import EmbeddedBackend
 from tests.fixtures.backend import BackendFactory
@@ -173,9 +174,7 @@ def test_idle_slow_and_dripping_connections_are_closed(srv: EmbeddedBackend) -> 
             assert status_of(s.recv(65536)) == 200
             socks.append((s, b""))  # kept alive, then idle
         deadline = time.monotonic() + 60
-        still_open = [
-            i for i, (s, drip) in enumerate(socks) if not wait_closed(s, deadline, drip)
-        ]
+        still_open = [i for i, (s, drip) in enumerate(socks) if not wait_closed(s, deadline, drip)]
         assert still_open == []
     finally:
         for s, _ in socks:
@@ -184,6 +183,15 @@ def test_idle_slow_and_dripping_connections_are_closed(srv: EmbeddedBackend) -> 
     with connect(srv) as sock:
         sock.sendall(b"GET /v1/health HTTP/1.1\r\nHost: x\r\n\r\n")
         assert status_of(sock.recv(65536)) == 200
+
+
+def test_a_405_names_the_allowed_methods(srv: EmbeddedBackend) -> None:
+    auth = {"Authorization": f"Bearer {srv.api_key}"}
+    r = requests.delete(f"{srv.url}/v1/earn", headers=auth, timeout=30)
+    assert (r.status_code, r.headers.get("Allow")) == (405, "POST")
+    r = requests.post(f"{srv.url}/v1/programs", headers=auth, json={}, timeout=30)
+    assert (r.status_code, r.headers.get("Allow")) == (405, "GET, HEAD")
+    assert r.json()["error"]["code"] == "method_not_allowed"
 
 
 def test_connections_beyond_the_cap_are_closed(backend_factory: BackendFactory) -> None:

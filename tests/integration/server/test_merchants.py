@@ -166,7 +166,9 @@ def test_programs_and_cards_are_the_merchants_own(demo: Api, north: Api) -> None
     )
     assert r.status_code == 201, r.text
     # The same card number in both brands: two cards, each merchant sees its own.
-    r = north.post("/cards", {"program": "GIFT", "numbers": ["80001234"], "approval": NORTH_MANAGER})
+    r = north.post(
+        "/cards", {"program": "GIFT", "numbers": ["80001234"], "approval": NORTH_MANAGER}
+    )
     assert r.status_code == 201, r.text
     r = north.get("/customers/lookup", card="80001234")
     assert (r.status_code, code_of(r)) == (404, "card_unassigned")

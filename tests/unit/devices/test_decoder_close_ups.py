@@ -19,27 +19,42 @@ from tests.fixtures.codes import load_make_frames
 
 # UPC-E (GS1 General Specifications §5.2.2.4.2): odd (L) and even (G) parity digit sets
 # and the parity pattern chosen by the check digit, for number system 0 (1 inverts it).
-_L = ("0001101", "0011001", "0010011", "0111101", "0100011") + (
+_L = [
+    "0001101",
+    "0011001",
+    "0010011",
+    "0111101",
+    "0100011",
     "0110001",
     "0101111",
     "0111011",
     "0110111",
     "0001011",
-)
-_G = ("0100111", "0110011", "0011011", "0100001", "0011101") + (
+]
+_G = [
+    "0100111",
+    "0110011",
+    "0011011",
+    "0100001",
+    "0011101",
     "0111001",
     "0000101",
     "0010001",
     "0001001",
     "0010111",
-)
-_PARITY = ("EEEOOO", "EEOEOO", "EEOOEO", "EEOOOE", "EOEEOO") + (
+]
+_PARITY = [
+    "EEEOOO",
+    "EEOEOO",
+    "EEOOEO",
+    "EEOOOE",
+    "EOEEOO",
     "EOOEEO",
     "EOOOEE",
     "EOEOEO",
     "EOEOOE",
     "EOOEOE",
-)
+]
 
 
 def upce_row(code: str) -> np.ndarray:
@@ -47,14 +62,16 @@ def upce_row(code: str) -> np.ndarray:
     parity = _PARITY[int(code[7])]
     if code[0] == "1":
         parity = parity.translate(str.maketrans("OE", "EO"))
-    digits = "".join((_L if p == "O" else _G)[int(d)] for d, p in zip(code[1:7], parity))
+    digits = "".join(
+        (_L if p == "O" else _G)[int(d)] for d, p in zip(code[1:7], parity, strict=True)
+    )
     return np.array([b == "1" for b in "101" + digits + "010101"], dtype=bool)
 
 
 def linear_label(row: np.ndarray, module_px: float, height: int, quiet: int = 9) -> Image:
     """A crisp label: bars ``height`` pixels tall, ``module_px`` pixels per module."""
     padded = np.pad(row, (quiet, quiet)).astype(np.uint8) * 255
-    width = int(round(padded.size * module_px))
+    width = round(padded.size * module_px)
     line = cv2.resize(padded[None, :], (width, 1), interpolation=cv2.INTER_AREA)[0]
     bars = np.where(line > 127, 0, 255).astype(np.uint8)
     return np.repeat(bars[None, :], height, axis=0)
@@ -65,7 +82,7 @@ def close_up(label: Image, seed: int, blur: float = 0.0, noise: float = 0.0) -> 
     rng = np.random.default_rng(seed)
     frame = np.pad(label, ((12, 12), (4, 4)), constant_values=235).astype(np.float64)
     if blur:
-        frame = cv2.GaussianBlur(frame, (0, 0), blur)
+        frame = np.asarray(cv2.GaussianBlur(frame, (0, 0), blur), dtype=np.float64)
     frame = frame + rng.normal(0.0, noise, frame.shape) if noise else frame
     gray = np.clip(frame, 0, 255).astype(np.uint8)
     ok, jpeg = cv2.imencode(".jpg", gray, [cv2.IMWRITE_JPEG_QUALITY, 80])

@@ -52,7 +52,7 @@ def test_a_misread_beside_the_right_code_is_dropped_when_the_other_library_agree
 def test_two_libraries_disagreeing_on_one_place_yield_no_code() -> None:
     """zxing-cpp's weak read waits for ZBar, which reads something else there: neither."""
     upce = DecodedCode("04252614", "UPCE", "]E0", LABEL)
-    other = DecodedCode("5901234123457", "EAN13", "]E0", (50.0, 70.0, 230.0, 170.0))
+    other = DecodedCode("5901234123457", "EAN13", "]E0", (50.0, 70.0, 230.0, 170.0), 40.0)
     assert two_libraries([upce], [other]).decode(BLANK) == []
     # Either alone would have been reported: the conflict is what drops them.
     assert two_libraries([upce], []).decode(BLANK) == [upce]
@@ -70,6 +70,13 @@ def test_a_conflict_makes_the_cascade_ask_the_other_library() -> None:
     )
     assert cascade.decode(BLANK) == [EAN13]
     assert cascade.last_pass == "other"
+
+
+def test_a_zbar_read_from_few_scan_lines_is_not_enough_alone() -> None:
+    """ZBar's lone reads from a handful of lines were mostly another code's bars."""
+    thin = DecodedCode("5901234123457", "EAN13", "]E0", LABEL, 3.0)
+    assert two_libraries([], [thin]).decode(BLANK) == []
+    assert two_libraries([thin], [thin]).decode(BLANK) == [thin]  # zxing-cpp agrees
 
 
 def test_codes_in_different_places_are_all_kept() -> None:

@@ -10,6 +10,7 @@ import stat
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -85,9 +86,7 @@ def earn(backend: Backend, caller: Caller, cid: int, amount: str, **kw: Any) -> 
     )
 
 
-def redeem(
-    backend: Backend, caller: Caller, cid: int, points: int, receipt: str, **kw: Any
-) -> Any:
+def redeem(backend: Backend, caller: Caller, cid: int, points: int, receipt: str, **kw: Any) -> Any:
     return backend.run(
         "redeem",
         caller,
@@ -188,7 +187,9 @@ def test_twenty_wrong_codes_in_a_day_block_redemptions_by_code_until_unlocked(
     cid = new_customer(backend, caller, 5000)
     tills = [caller]
     for code in ("T2", "T3", "T4"):
-        key = write(backend.engine, lambda c, code=code: accounts.create_key(c, "DEMO", code, clock))
+        key = write(
+            backend.engine, lambda c, code=code: accounts.create_key(c, "DEMO", code, clock)
+        )
         tills.append(backend.authenticate(key))
     wrong = 0
     blocked = None
@@ -199,8 +200,15 @@ def test_twenty_wrong_codes_in_a_day_block_redemptions_by_code_until_unlocked(
         bad = f"{(int(good) + 1) % 10**6:06d}"
         for _ in range(5):
             code, _ = refusal(
-                lambda: redeem(
-                    backend, till, cid, 600 + n, "G", challenge_id=ch["challenge_id"], otp=bad
+                partial(
+                    redeem,
+                    backend,
+                    till,
+                    cid,
+                    600 + n,
+                    "G",
+                    challenge_id=ch["challenge_id"],
+                    otp=bad,
                 )
             )
             wrong += 1
@@ -270,3 +278,19 @@ def test_files_are_private_and_used_codes_are_blanked_in_the_outbox(
     backend.request_otp(caller, OtpRequest(customer_id=cid, points=603))  # expiry sweep
     assert all("******" in t for t in texts()[:-1])
     assert "******" not in texts()[-1]
+
+
+def test_init_creates_a_private_pepper_that_later_runs_reuse(tmp_path: Path) -> None:
+    from server import cli
+    from server.db import pepper_of
+
+    url = f"sqlite:///{tmp_path / 'new.db'}"
+    assert cli.main(["init", "--db", url]) == 0
+    pepper_file = tmp_path / "new.db.pepper"
+    assert stat.S_IMODE(pepper_file.stat().st_mode) == 0o600
+    assert stat.S_IMODE((tmp_path / "new.db").stat().st_mode) == 0o600
+    engine = make_engine(url)
+    try:
+        assert pepper_of(engine) == bytes.fromhex(pepper_file.read_text().strip())
+    finally:
+        engine.dispose()

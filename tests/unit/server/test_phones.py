@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -96,3 +98,20 @@ def test_old_rows_are_rewritten_to_e164_at_start_up(tmp_path: Path) -> None:
         assert phones.migrate(engine) == 0  # idempotent
     finally:
         engine.dispose()
+
+
+def test_the_store_region_is_set_from_the_command_line(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'cli.db'}"
+    engine = make_engine(db)
+    with engine.begin() as conn:
+        m = conn.execute(insert(merchants).values(code="M", name="M")).inserted_primary_key
+        conn.execute(insert(stores).values(merchant_id=m[0], code="BER", name="Berlin"))
+    run = [sys.executable, "-m", "server", "set-phone-region", "--db", db, "--store", "BER"]
+    done = subprocess.run([*run, "--region", "de"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    with engine.connect() as conn:
+        assert conn.execute(select(stores.c.phone_region)).scalar_one() == "DE"
+        assert phones.store_region(conn, 1) == "DE"
+    bad = subprocess.run([*run, "--region", "XX"], capture_output=True, text=True, check=False)
+    assert bad.returncode != 0 and "not a country code" in bad.stderr
+    engine.dispose()

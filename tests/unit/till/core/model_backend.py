@@ -108,7 +108,7 @@ def _raise(status: int, body: dict[str, Any]) -> None:
 @dataclass
 class Faults:
     """What the door does to the next requests. ``mode``: none | drop | lose | late | twice |
-    crash_before | crash_after | random."""
+    refuse (422 before effect, a retry may pass) | crash_before | crash_after | random."""
 
     mode: str = "none"
     rng: random.Random = field(default_factory=lambda: random.Random(0))
@@ -117,7 +117,7 @@ class Faults:
     def pick(self) -> str:
         if self.mode != "random":
             return self.mode
-        return self.rng.choice(["none", "none", "drop", "lose", "late", "twice"])
+        return self.rng.choice(["none", "none", "drop", "lose", "late", "twice", "refuse"])
 
 
 @dataclass
@@ -137,6 +137,8 @@ class FaultyDoor:
         if mode == "late":
             self.faults.late.append(("op", kind, dict(body)))
             raise BackendUnavailable("unavailable", "timed out (delivered later)")
+        if mode == "refuse" and str(body["op_id"]) not in self.model.applied:
+            return _error(422, "otp_expired")  # refused before effect; a retry may pass
         status, answer = self.model.answer(kind, body)
         if mode == "twice":
             status, answer = self.model.answer(kind, body)
@@ -179,6 +181,10 @@ class FaultyDoor:
             _raise(*_error(403, "key_revoked"))
         results = []
         for op in ops:
+            if mode == "refuse" and str(op["op_id"]) not in self.model.applied:
+                status, body = _error(422, "otp_expired")
+                results.append({"op_id": op["op_id"], "status": status, "body": body})
+                continue
             status, body = self.model.answer(str(op["kind"]), dict(op["body"]))
             if mode == "twice":
                 status, body = self.model.answer(str(op["kind"]), dict(op["body"]))

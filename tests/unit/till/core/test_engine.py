@@ -8,15 +8,16 @@ from pathlib import Path
 
 import pytest
 
+from offline_queue.errors import OpStateError
 from offline_queue.journal import Journal
 from offline_queue.op import OpState
 from offline_queue.sync import SyncWorker
+from tests.unit.till.core.model_backend import FaultyDoor
 from till.core.engine import Inline, SaleEngine
 from till.core.outcome import from_sync
 from till.core.sale import Member, Sale, SaleState
 from till.core.submission import Submitter
 from till.sale_store import SaleStore
-from tests.unit.till.core.model_backend import FaultyDoor, ModelBackend
 
 
 class Screen:
@@ -147,3 +148,30 @@ def test_finding_3_review_redemption_at_restart_is_not_nothing_charged(
     assert e2.sale.redemption is None
     assert journal.get(op_id).state == OpState.CANCELLED  # type: ignore[union-attr]
     assert op_id in door.model.cancelled and door.model.effects == []
+
+
+def test_finding_3_a_redemption_the_worker_sent_to_review_is_cancelled_not_dropped(
+    journal: Journal, door: FaultyDoor, store: SaleStore
+) -> None:
+    """The worker meets a refusal for the unconfirmed redemption: the sale does not say
+    "not charged" until the backend confirmed the cancel, so a manager's Retry can't charge."""
+    e, screen = engine(journal, door, store)
+    ring_up(e)
+    door.faults.mode = "drop"
+    e.redeem(500, Decimal("5.00"), otp="123456")
+    op_id = e.sale.open_op_id
+    door.faults.mode = "refuse"
+    worker = SyncWorker(journal, door, on_outcome=lambda o: e.settle(from_sync(o)))  # type: ignore[arg-type]
+    door.faults.mode = "refuse"
+    worker.run_once(force=True)
+    # The review answer led the sale to ask for a cancel, which the door refused too: 422 is
+    # not an answer to a cancel, so the sale is still unconfirmed.
+    door.faults.mode = "none"
+    if e.sale.redemption is not None:
+        e.pay_another_way()
+    assert e.sale.redemption is None
+    assert op_id in door.model.cancelled
+    with pytest.raises(OpStateError):
+        journal.retry_review(op_id)  # closed: nobody can send it again
+    assert door.model.effects == []
+    assert any("nothing was charged" in text for text, _ in screen.said)

@@ -29,15 +29,15 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 from offline_queue.journal import Journal
 from offline_queue.op import OpState
 from offline_queue.sync import SyncWorker
+from tests.unit.till.core.model_backend import WRONG_OTP, Crash, FaultyDoor, ModelBackend
 from till.core.engine import Inline, SaleEngine
 from till.core.outcome import from_sync
-from till.core.sale import Member, RedemptionState, Sale, SaleState
+from till.core.sale import Member, Sale, SaleState
 from till.core.submission import Submitter
 from till.sale_store import SaleStore
-from tests.unit.till.core.model_backend import WRONG_OTP, Crash, FaultyDoor, ModelBackend
 
 CUSTOMERS = ("7", "8")
-MODES = ["none", "drop", "lose", "late", "twice", "random"]
+MODES = ["none", "drop", "lose", "late", "twice", "refuse", "random"]
 
 
 class Screen:
@@ -163,6 +163,14 @@ class TillMachine(RuleBasedStateMachine):
         self.door.faults.mode = mode
         self.redeem(points, wrong)
 
+    def redeem(self, points: int, wrong: bool) -> None:
+        sale = self.engine.sale
+        if sale.state != SaleState.OPEN or sale.member is None or sale.redemption is not None:
+            return
+        otp = WRONG_OTP if wrong else "123456"
+        value = Decimal(points) / 100
+        self._guarded(lambda: self.engine.redeem(points, value, otp=otp))
+
     @rule()
     def retry(self) -> None:
         self._guarded(lambda: self.engine.retry_redemption())
@@ -194,6 +202,14 @@ class TillMachine(RuleBasedStateMachine):
     @rule()
     def sync(self) -> None:
         self._guarded(lambda: self.worker.run_once(force=True))
+
+    @rule()
+    def manager_retries_the_review_list(self) -> None:
+        """A manager presses Retry on every review item (the bug of finding 3)."""
+        assert self.journal is not None
+        for op in self.journal.review():
+            self.journal.retry_review(op.op_id)
+        self.sync()
 
     @rule()
     def late_requests_arrive(self) -> None:
@@ -265,8 +281,8 @@ class TillMachine(RuleBasedStateMachine):
 
 
 TillMachine.TestCase.settings = settings(
-    max_examples=40,
-    stateful_step_count=30,
+    max_examples=100,
+    stateful_step_count=40,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )

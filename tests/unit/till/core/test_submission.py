@@ -9,11 +9,11 @@ import pytest
 from offline_queue.errors import OpStateError
 from offline_queue.journal import Journal
 from offline_queue.op import OpState
+from tests.unit.till.core.model_backend import WRONG_OTP, FaultyDoor, ModelBackend
 from till.backend_client import BackendUnavailable
 from till.core.effects import OpRequest
 from till.core.outcome import OpStatus
 from till.core.submission import Submitter
-from tests.unit.till.core.model_backend import WRONG_OTP, FaultyDoor, ModelBackend
 
 
 def redeem(op_id: str, points: int = 100, otp: str = "123456") -> OpRequest:
