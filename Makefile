@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml scripts/bootstrap-system.sh
 	@bash scripts/bootstrap-system.sh
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --disable-pip-version-check --upgrade pip
-	$(BIN)/python -m pip install -q --disable-pip-version-check -e ".[test,dev]"
+	$(BIN)/python -m pip install -q --disable-pip-version-check -e ".[test,dev,postgres]"
 	@touch $(STAMP)
 
 # Starts the embedded reference backend with demo data and the till against it.
@@ -30,8 +30,10 @@ demo: venv
 		$(BIN)/python scripts/demo_headless.py; \
 	fi
 
+# One worker per core; a test file stays on one worker, so its module-scoped backend is
+# started once.
 test: venv
-	$(BIN)/python -m pytest --durations=10
+	$(BIN)/python -m pytest -n auto --dist loadfile --durations=15
 
 lint: venv
 	$(BIN)/ruff check .

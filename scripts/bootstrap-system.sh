@@ -14,6 +14,9 @@ packages=(
   libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1
   libxcb-xfixes0 libxcb-xinerama0 libxcb-xkb1 libx11-xcb1
   xvfb xauth x11vnc
+  # The tests start a throwaway PostgreSQL cluster (tests/fixtures/postgres.py); runuser
+  # (util-linux) runs it as the postgres user when the tests run as root.
+  postgresql util-linux
 )
 
 # systemd provides systemd-analyze (verify the units); dpkg-deb comes with dpkg itself.

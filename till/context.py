@@ -35,6 +35,8 @@ if TYPE_CHECKING:
     from till.account_cache import AccountCache
     from till.core.submission import Submitter
     from till.device_signals import DeviceSignals
+    from till.recovery import Recovery
+    from till.sale_flow import SaleFlow
     from till.sale_store import SaleStore
     from till.sync_signals import SyncSignals
 
@@ -59,6 +61,10 @@ class AppContext:
       ``online_changed = Signal(bool)``; ``last_state`` holds the newest state.
     - ``submitter``: :class:`till.core.submission.Submitter`, the one journal-first path
       every operation (sale, claim, correction) leaves by; blocking.
+    - ``sale_runner``: a one-thread :class:`TaskRunner` for the sale's writes (in order).
+    - ``sale_flow``: :class:`till.sale_flow.SaleFlow`, the sale engine's Qt adapter, and
+      ``recovery``: :class:`till.recovery.Recovery`, the search for interrupted sales; the
+      cashier window is handed both.
     - ``session``: the backend :class:`Session` (store, till, OTP policy) or None while the
       backend has not answered yet; refresh with :meth:`refresh_session`.
     - ``sale_store``: :class:`till.sale_store.SaleStore`, the till's unfinished sales.
@@ -85,6 +91,7 @@ class AppContext:
     sale_store: SaleStore
     account_cache: AccountCache
     submitter: Submitter
+    sale_runner: TaskRunner
     session: Session | None = None
     demo: EmbeddedBackend | None = None
     data_dir: Path = field(default_factory=Path)
@@ -93,6 +100,9 @@ class AppContext:
     config_path: Path | None = None
     reconciler: Reconciler | None = None
     _closers: list[Callable[[], Any]] = field(default_factory=list, repr=False)
+    # Set by till.wiring right after construction (they need the context's session).
+    sale_flow: SaleFlow = field(init=False, repr=False)
+    recovery: Recovery = field(init=False, repr=False)
 
     def refresh_session(
         self,

@@ -14,7 +14,7 @@ import importlib.util
 import logging
 from typing import Any
 
-from PySide6.QtCore import QThreadPool, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -36,14 +36,11 @@ from till.core.outcome import from_sync
 from till.identify import Identifier, LookupKind, LookupResult
 from till.member_panel import MemberPanel
 from till.receipt_panel import ReceiptPanel
-from till.recovery import Recovery
 from till.redeem_dialog import RedeemDialog
 from till.registration_dialog import RegistrationDialog
 from till.sale import RedemptionState, Sale, SaleState
-from till.sale_flow import SaleFlow
 from till.sale_panel import SalePanel
 from till.style import add_shortcut, banner_style, stylesheet, touch
-from till.tasks import TaskRunner
 from till.void_dialog import VoidDialog
 
 log = logging.getLogger(__name__)
@@ -64,13 +61,12 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self.setStyleSheet(stylesheet(ctx.config.ui.touch_target_px))
         self.currency = ctx.config.ui.currency
-        pool = QThreadPool(self)
-        pool.setMaxThreadCount(1)  # the sale's writes reach the disk in the cashier's order
-        self.sale_runner = TaskRunner(pool, self)
-        self.flow = SaleFlow(ctx.sale_store, ctx.submitter, self.sale_runner, self._till_code, self)
+        # Handed over, not built here (till.wiring composes the sale subsystem).
+        self.sale_runner = ctx.sale_runner
+        self.flow = ctx.sale_flow
         self.identifier = Identifier(ctx.client, ctx.account_cache, ctx.runner)
         self.monitor = BackendMonitor(ctx, parent=self)
-        self.recovery = Recovery(ctx.sale_store, self.flow, self.sale_runner)
+        self.recovery = ctx.recovery
         self._recovered_open_id: str | None = None  # the interrupted sale on screen
         self._recovered_waiting: list[Sale] = []  # further interrupted sales, oldest first
         self.dialog: QDialog | None = None

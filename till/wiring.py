@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QThreadPool
+
 from devices.events import Reader
 from devices.hub import DeviceHub
 from devices.router import Router, RouterSettings
@@ -26,6 +28,8 @@ from till.config import Config
 from till.context import AppContext
 from till.core.submission import Submitter
 from till.device_signals import DeviceSignals
+from till.recovery import Recovery
+from till.sale_flow import SaleFlow
 from till.sale_store import SaleStore
 from till.sync_signals import SyncSignals
 from till.tasks import TaskRunner
@@ -132,6 +136,9 @@ def build_context(
     sale_store = SaleStore(data_dir / "sales.sqlite3")
     account_cache = AccountCache(data_dir / "accounts.sqlite3")
     submitter = Submitter(journal, client, sync)
+    pool = QThreadPool()
+    pool.setMaxThreadCount(1)  # the sale's writes reach the disk in the cashier's order
+    sale_runner = TaskRunner(pool)
     ctx = AppContext(
         config=config,
         client=client,
@@ -144,16 +151,23 @@ def build_context(
         sale_store=sale_store,
         account_cache=account_cache,
         submitter=submitter,
+        sale_runner=sale_runner,
         demo=demo,  # type: ignore[arg-type]
         data_dir=data_dir,
     )
     ctx.startup_problems = problems
+    # The sale subsystem: the Qt adapter over the Qt-free engine, and the restart recovery.
+    ctx.sale_flow = SaleFlow(
+        sale_store, submitter, sale_runner, lambda: ctx.session.till if ctx.session else ""
+    )
+    ctx.recovery = Recovery(sale_store, ctx.sale_flow, sale_runner)
     ctx.reconciler = reconciler
     # Closed in reverse order: stop producers first, then wait for jobs, then files.
     ctx.add_closer(journal.close)
     ctx.add_closer(sale_store.close)
     ctx.add_closer(account_cache.close)
     ctx.add_closer(lambda: runner.wait_for_done(10_000))
+    ctx.add_closer(lambda: sale_runner.wait_for_done(10_000))
     ctx.add_closer(sync.stop)
     ctx.add_closer(reconciler.stop)
     ctx.add_closer(hub.stop)

@@ -291,6 +291,13 @@ class CascadeDecoder:
         evidence = Evidence()
         self.last_pass = None
         for attempt in self.passes:
+            if not attempt.whole_frame and evidence:
+                # Retries cannot settle what is read already (they are one library's
+                # reads of filtered images): when what is read stands as it is, stop.
+                found, _ = evidence.verdict(final=True)
+                if len(found) >= self.expected:
+                    self.last_pass = LONE_READS
+                    return found
             frame.unsettled = evidence.unsettled_boxes()
             for prepared in attempt.prepare(frame):
                 for code in attempt.decoder.decode(prepared.image):
