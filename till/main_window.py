@@ -461,9 +461,11 @@ class MainWindow(QMainWindow):
         return window
 
     def bench_is_open(self) -> bool:
-        """The technician's bench is open and signed in: swipes are sample cards, not members."""
+        """The bench takes this read (signed in and in front): a sample card, not a member.
+
+        A bench left open behind the till window leaves the cashier's reads to the till."""
         bench = self.technician_window
-        return bench is not None and bench.isVisible() and bool(getattr(bench, "unlocked", True))
+        return bench is not None and bool(getattr(bench, "taking_reads", False))
 
     def _bench_closed(self) -> None:
         self.technician_window = None

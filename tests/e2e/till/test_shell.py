@@ -162,3 +162,24 @@ def test_demo_panel_reads_the_sms_outbox_once_at_a_time(
 def test_the_window_has_the_till_icon(till_factory: TillFactory, backend: Any) -> None:
     till = till_factory(backend)
     assert not till.window.windowIcon().isNull()
+
+
+def test_a_bench_behind_the_till_leaves_swipes_to_the_till(
+    till_factory: TillFactory, backend: Any
+) -> None:
+    """Issue 12 finding 12: a signed-in bench behind the till window takes no reads, so the
+    till must take them — before, both windows dropped the swipe."""
+    from tests.fixtures.till import demo_card
+
+    till = till_factory(backend)
+    assert till.window.tech_action.isEnabled()
+    bench = till.window.open_staff_window("till.techbench", "TechnicianWindow")
+    assert bench is not None and bench.isVisible()
+    bench.login.unlocked.emit(backend.manager)  # the manager let the technician in
+    till.qtbot.waitUntil(lambda: bench.unlocked)
+    till.window.activateWindow()  # the cashier clicked back into the till
+    till.qtbot.waitUntil(lambda: not bench.isActiveWindow())
+    assert not bench.taking_reads
+    till.swipe(demo_card("Alice")["swipe"])
+    till.wait_member("Alice Demo")
+    bench.close()
