@@ -24,8 +24,8 @@ from pathlib import Path
 from sqlite_utils.db import NotFoundError
 
 from till.backend_client import Customer
+from till.core.sale import utc_now_iso
 from till.local_db import local_database
-from till.sale import utc_now_iso
 
 
 @dataclass(frozen=True)

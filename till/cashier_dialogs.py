@@ -11,10 +11,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from till.core.outcome import KEY_MESSAGE, OpOutcome, OpStatus
+from till.core.sale import RedemptionState, SaleState
 from till.identify import member_from
 from till.redeem_dialog import RedeemDialog
 from till.registration_dialog import RegistrationDialog
-from till.sale import RedemptionState, SaleState
 from till.void_dialog import VoidDialog
 
 if TYPE_CHECKING:

@@ -18,8 +18,8 @@ from typing import Protocol
 from devices.events import Identified, ReadKind
 from till.account_cache import CachedAccount
 from till.backend_client import BackendError, BackendUnavailable, Customer
+from till.core.sale import Member
 from till.phone_numbers import NotAPhoneNumber, national, to_e164
-from till.sale import Member
 from till.tasks import TaskRunner
 
 log = logging.getLogger(__name__)

@@ -33,12 +33,12 @@ from till.backend_monitor import BackendMonitor
 from till.cashier_dialogs import CashierDialogs
 from till.context import AppContext
 from till.core.outcome import from_sync
+from till.core.sale import RedemptionState, Sale, SaleState
 from till.identify import Identifier, LookupKind, LookupResult
 from till.member_panel import MemberPanel
 from till.receipt_panel import ReceiptPanel
 from till.redeem_dialog import RedeemDialog
 from till.registration_dialog import RegistrationDialog
-from till.sale import RedemptionState, Sale, SaleState
 from till.sale_panel import SalePanel
 from till.style import add_shortcut, banner_style, stylesheet, touch
 from till.void_dialog import VoidDialog

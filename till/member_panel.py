@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from till.sale import Member
+from till.core.sale import Member
 from till.style import touch
 
 

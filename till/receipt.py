@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from till.sale import TENDER_NAMES, RedemptionState, Sale, SaleState
+from till.core.sale import TENDER_NAMES, RedemptionState, Sale, SaleState
 
 WIDTH = 40
 

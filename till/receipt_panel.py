@@ -9,8 +9,8 @@ from __future__ import annotations
 from PySide6.QtGui import QFontDatabase, QTextDocument
 from PySide6.QtWidgets import QGroupBox, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
+from till.core.sale import Sale
 from till.receipt import render_receipt
-from till.sale import Sale
 from till.style import touch
 
 

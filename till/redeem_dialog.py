@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 
 from till.backend_client import BackendClient, BackendError, OtpChallenge, Session
 from till.core.outcome import OpOutcome, OpStatus
+from till.core.sale import points_for_amount, value_of_points
 from till.otp_panel import OtpPanel
-from till.sale import points_for_amount, value_of_points
 from till.sale_flow import SaleFlow
 from till.sale_panel import AMOUNT_RE, parse_amount
 from till.style import add_shortcut, touch

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from till.sale import TENDER_NAMES, RedemptionState, Sale, SaleState
+from till.core.sale import TENDER_NAMES, RedemptionState, Sale, SaleState
 from till.style import touch
 
 AMOUNT_RE = QRegularExpression(r"^\d{0,7}([.,]\d{0,2})?$")

@@ -13,8 +13,8 @@ import json
 import threading
 from pathlib import Path
 
+from till.core.sale import Sale, SaleState, utc_now_iso
 from till.local_db import open_local_db
-from till.sale import Sale, SaleState, utc_now_iso
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS sales (

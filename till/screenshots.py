@@ -20,10 +20,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from devices.events import RawRead
 from till.context import AppContext
+from till.core.sale import SaleState
 from till.demo import demo_reads
 from till.main_window import MainWindow
 from till.redeem_dialog import RedeemDialog
-from till.sale import SaleState
 
 log = logging.getLogger(__name__)
 

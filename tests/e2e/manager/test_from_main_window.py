@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from tests.fixtures.manager import sign_in
+from till.core.sale import Line, Sale, SaleState
 from till.manager import ManagerWindow
-from till.sale import Line, Sale, SaleState
 
 
 def test_ctrl_m_opens_the_manager_area_wired_to_the_till(

@@ -13,10 +13,10 @@ from PySide6.QtCore import QDateTime, Qt
 from pytestqt.qtbot import QtBot
 
 from tests.fixtures.manager import fill_claim, find_customer, wait_idle
+from till.core.sale import Line, Member, Sale, SaleState
 from till.manager import sales_from_store
 from till.manager.login import ManagerSession
 from till.manager.missed_points import MissedPointsPanel
-from till.sale import Line, Member, Sale, SaleState
 from till.sale_store import SaleStore
 
 FRANK = "+447700900987"  # demo customer, 150 points

@@ -7,7 +7,7 @@ from typing import Any
 
 from tests.fixtures.till import TillFactory, demo_card
 from till.cashier_dialogs import OFFLINE_REDEEM
-from till.sale import SaleState
+from till.core.sale import SaleState
 
 ALICE_PHONE = "+447700900123"
 

@@ -11,8 +11,8 @@ from typing import Any
 from offline_queue.journal import Journal
 from tests.fixtures.till import Till, TillFactory, demo_card
 from till.backend_client import BackendClient, Customer, earn_body, redeem_body
+from till.core.sale import Line, Redemption, RedemptionState, Sale, SaleState, Tender, utc_now_iso
 from till.identify import member_from
-from till.sale import Line, Redemption, RedemptionState, Sale, SaleState, Tender, utc_now_iso
 from till.sale_store import SaleStore
 
 ALICE_PHONE = "+447700900123"

@@ -7,8 +7,8 @@ from decimal import Decimal
 from typing import Any
 
 from tests.fixtures.till import Till, TillFactory, demo_card, till_config
+from till.core.sale import RedemptionState, SaleState
 from till.redeem_dialog import RedeemDialog
-from till.sale import RedemptionState, SaleState
 
 ALICE_PHONE = "+447700900123"
 

@@ -46,8 +46,8 @@ def test_window_keeps_working_while_a_lookup_is_slow(
 def test_closing_the_points_dialog_mid_commit_keeps_the_outcome(
     till_factory: TillFactory, backend: Any, slow_proxy_factory: type[SlowProxy]
 ) -> None:
+    from till.core.sale import RedemptionState
     from till.redeem_dialog import RedeemDialog
-    from till.sale import RedemptionState
 
     proxy = slow_proxy_factory(backend.port)
     till = till_factory(backend, base_url=proxy.url)

@@ -9,8 +9,8 @@ from typing import Any
 from tests.fixtures.till import Till, TillFactory, demo_card
 from till.backend_client import BackendClient
 from till.cashier_dialogs import UNKNOWN_REDEEM
+from till.core.sale import RedemptionState, SaleState
 from till.redeem_dialog import RedeemDialog
-from till.sale import RedemptionState, SaleState
 
 ALICE_PHONE = "+447700900123"
 

@@ -24,7 +24,7 @@ from urllib.parse import urlparse
 
 from tests.fixtures.slow_proxy import SlowProxy
 from till.backend_client import BackendClient
-from till.sale import Sale
+from till.core.sale import Sale
 
 ROOT = Path(__file__).resolve().parents[3]
 CHILD = Path(__file__).with_name("till_child.py")

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import QApplication
 from devices.fakes import FakeReader
 from tests.fixtures.till import till_config
 from till.app import open_till
+from till.core.sale import SaleState
 from till.identify import member_from
-from till.sale import SaleState
 
 
 def main() -> int:

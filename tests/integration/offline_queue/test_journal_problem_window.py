@@ -8,7 +8,7 @@ from typing import Any
 
 from offline_queue.journal_identity import open_checked
 from tests.fixtures.till import TillFactory, demo_card
-from till.sale import SaleState
+from till.core.sale import SaleState
 
 ALICE_PHONE = "+447700900123"
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from till.account_cache import AccountCache
 from till.backend_client import Customer
-from till.sale import Line, Sale, SaleState
+from till.core.sale import Line, Sale, SaleState
 from till.sale_store import SaleStore
 
 

@@ -2,8 +2,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from till.receipt import render_receipt
-from till.sale import (
+from till.core.sale import (
     Line,
     Member,
     Redemption,
@@ -15,6 +14,7 @@ from till.sale import (
     points_for_amount,
     value_of_points,
 )
+from till.receipt import render_receipt
 
 POINT = Decimal("0.01")
 
