@@ -12,7 +12,7 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QIcon
 
 from devices.events import Reader
@@ -35,15 +35,16 @@ def app_icon() -> QIcon:
 
 
 def create_window(ctx: AppContext) -> MainWindow:
-    """The cashier window (with the demo dock in demo mode), started."""
+    """The cashier window (with the demo panel, a window apart, in demo mode), started."""
     window = MainWindow(ctx)
     window.setWindowIcon(app_icon())
     if ctx.demo is not None:
         from till.demo_panel import DemoPanel
 
         panel = DemoPanel(ctx, window.monitor.poll, window)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
         window.demo_panel = panel
+        panel.resize(440, 640)
+        panel.show()
     start(ctx)
     use_store_phone_region(ctx, window)
     install_wedge_fallback(ctx, window)

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 from till.core.outcome import KEY_MESSAGE, OpOutcome, OpStatus
 from till.core.sale import RedemptionState, SaleState
-from till.identify import member_from
+from till.identify import LookupKind, LookupResult, lookup_blocking, member_from
+from till.phone_numbers import NotAPhoneNumber, national, region_of, to_e164
 from till.redeem_dialog import RedeemDialog
 from till.registration_dialog import RegistrationDialog
 from till.void_dialog import VoidDialog
@@ -42,13 +43,17 @@ class CashierDialogs:
         if w.ctx.sync_signals.online is False:
             w.say("New members can be registered when the loyalty server is back.", "warn")
             return
-        dialog = RegistrationDialog(w.ctx.client, w.ctx.runner, card, phone, w)
+        # The cashier reads the number back to the customer as they would say it (national
+        # form, "07700 900123"); the backend takes that form for the store's region.
+        region = region_of(w.ctx.session)
+        shown = national(phone, region) if phone else phone
+        dialog = RegistrationDialog(w.ctx.client, w.ctx.runner, card, shown, w)
 
         def accepted() -> None:
             if dialog.customer is not None:
                 customer = dialog.customer
                 w.ctx.runner.run(lambda: w.ctx.account_cache.put(customer, card=card))
-                w.flow.set_member(member_from(customer))
+                w.flow.set_member(member_from(customer, region=region))
                 w.say(f"Welcome, {customer.name}: registered and added to this sale.", "ok")
 
         dialog.accepted.connect(accepted)
@@ -147,3 +152,44 @@ class CashierDialogs:
         w = self.window
         if outcome.status == OpStatus.PENDING:
             w.say("Sale voided. The points are given back when the server is back.", "warn")
+
+    # -- keeping the screen true (issue 12, findings 6 and 7) ------------------------------
+
+    def cashier_went_on(self, _text: str = "") -> None:
+        """The cashier typed on: a warning about the previous entry no longer applies."""
+        w = self.window
+        if w.banner.text():
+            w.say("")
+
+    def backend_back(self, online: bool) -> None:
+        """Online again: an offline ("last known data") member is looked up afresh, so the
+        panel shows the live balance instead of the cached one."""
+        w = self.window
+        member = w.flow.sale.member
+        if not online or member is None or not member.offline or not member.phone:
+            return
+        region = region_of(w.ctx.session)
+        try:
+            phone = to_e164(member.phone, region) if region else member.phone
+        except NotAPhoneNumber:
+            return
+        client, cache, member_id = w.ctx.client, w.ctx.account_cache, member.id
+
+        def done(result: LookupResult) -> None:
+            current = w.flow.sale.member
+            fresh = result.member
+            if result.kind != LookupKind.MEMBER or fresh is None or fresh.offline:
+                return
+            if current is None or current.id != member_id or fresh.id != member_id:
+                return  # the cashier changed the member meanwhile
+            w.flow.set_member(fresh)
+            if "offline" in w.banner.text().lower() and fresh.name in w.banner.text():
+                w.say(f"Member: {fresh.name} (the loyalty server is back)", "ok")
+
+        w.ctx.runner.run(lambda: lookup_blocking(client, cache, "phone", phone, region), done)
+
+    def pending_changed(self, pending: int) -> None:
+        """Everything the till kept has reached the server: "points pending" is no longer so."""
+        w = self.window
+        if pending == 0 and "Points pending" in w.banner.text():
+            w.say("The points kept while offline have been added.", "ok")

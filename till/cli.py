@@ -2,14 +2,17 @@
 
 ``till`` runs against ``backend.url`` with the API key from the OS keyring (or a systemd
 credential); ``till --demo`` starts the embedded reference backend with demo data first.
-``--screenshot FILE.png`` renders the main window and exits; with ``--demo`` and a
-directory it renders the documentation's screens (see :mod:`till.screenshots`).
+``--screenshot FILE.png`` renders the main window and exits; with ``--size WxH`` it renders
+it at that screen size and exits 1, naming the widgets the screen would cut, when the
+layout does not fit. With ``--demo`` and a directory it renders the documentation's
+screens (see :mod:`till.screenshots`); the demo panel is a window apart, never in the PNG.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -36,6 +39,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="render the main window to a PNG and exit (with --demo: a directory of screens)",
     )
     parser.add_argument(
+        "--size",
+        type=_size,
+        metavar="WxH",
+        help="with --screenshot: render at this screen size (e.g. 1024x768); exit 1 if it does not fit",
+    )
+    parser.add_argument(
         "--set-api-key",
         action="store_true",
         help="read the backend API key from stdin and store it in the OS keyring",
@@ -43,8 +52,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _size(text: str) -> tuple[int, int]:
+    from till.screenshots import parse_size
+
+    try:
+        return parse_size(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
+def _offscreen_without_a_display() -> None:
+    """A screenshot needs no screen: on a machine without one (a server, CI, ssh), render
+    offscreen instead of letting Qt abort for want of an X display."""
+    has_display = os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    if not has_display and not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.size is not None and args.screenshot is None:
+        build_parser().error("--size needs --screenshot FILE.png")
     from till.config import load_config
     from till.logs import setup_logging
 
@@ -63,13 +91,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.set_api_key:
         return _set_api_key(config)
 
+    if args.screenshot is not None:
+        _offscreen_without_a_display()
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     if args.demo:
-        return _run_demo(app, config, args.screenshot, config_file)
-    return _run(app, config, args.screenshot, config_file)
+        return _run_demo(app, config, args.screenshot, config_file, args.size)
+    return _run(app, config, args.screenshot, config_file, args.size)
 
 
 def _exec_until_quit(app: object) -> int:
@@ -111,7 +141,37 @@ def _set_api_key(config: object) -> int:
     return 0
 
 
-def _run(app: object, config: object, screenshot: Path | None, config_file: Path | None) -> int:
+def _shoot(app: object, window: object, path: Path, size: tuple[int, int] | None) -> int:
+    """One PNG of the cashier window; 1 (naming what is cut) when ``size`` does not fit."""
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from till.screenshots import ScreenshotError, shoot_window
+
+    assert isinstance(app, QApplication) and isinstance(window, QWidget)
+    if size is None:
+        app.processEvents()
+        size = (window.width(), window.height())
+    try:
+        bad = shoot_window(app, window, path, size)
+    except ScreenshotError as exc:
+        print(f"till: {exc}", file=sys.stderr)
+        return 1
+    print(path)
+    if bad:
+        print(f"till: the window does not fit {size[0]}x{size[1]}:", file=sys.stderr)
+        for what in bad:
+            print(f"  {what}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _run(
+    app: object,
+    config: object,
+    screenshot: Path | None,
+    config_file: Path | None,
+    size: tuple[int, int] | None = None,
+) -> int:
     from PySide6.QtWidgets import QApplication
 
     from till.app import close_till, open_till
@@ -163,12 +223,7 @@ def _run(app: object, config: object, screenshot: Path | None, config_file: Path
     try:
         window.show()
         if screenshot is not None:
-            app.processEvents()
-            if not window.grab().save(str(screenshot), "PNG"):
-                print(f"till: could not write {screenshot}", file=sys.stderr)
-                return 1
-            print(screenshot)
-            return 0
+            return _shoot(app, window, screenshot, size)
         return _exec_until_quit(app)
     finally:
         close_till(ctx, window)
@@ -177,7 +232,11 @@ def _run(app: object, config: object, screenshot: Path | None, config_file: Path
 
 
 def _run_demo(
-    app: object, config: object, screenshot: Path | None, config_file: Path | None
+    app: object,
+    config: object,
+    screenshot: Path | None,
+    config_file: Path | None,
+    size: tuple[int, int] | None = None,
 ) -> int:
     from PySide6.QtWidgets import QApplication
 
@@ -209,10 +268,12 @@ def _run_demo(
         )
         try:
             window.show()
+            if screenshot is not None and screenshot.suffix.lower() == ".png":
+                return _shoot(app, window, screenshot, size)
             if screenshot is not None:
                 from till.screenshots import take_screenshots
 
-                for path in take_screenshots(app, ctx, window, screenshot):
+                for path in take_screenshots(app, ctx, window, screenshot, size):
                     print(path)
                 return 0
             return _exec_until_quit(app)

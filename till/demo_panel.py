@@ -1,4 +1,7 @@
-"""The demo panel (a dock): the SMS outbox, sample cards and codes, and a backend switch.
+"""The demo panel: the SMS outbox, sample cards and codes, and a backend switch.
+
+A window of its own beside the till (issue 12): docked, it widened the cashier's window
+past a 1024x768 till screen; apart, the till keeps the size of a real till.
 
 Why: in the demo there is no phone and no card reader. The customer's SMS (with the
 one-time code) is shown from the backend's outbox file; the sample buttons push reads
@@ -11,9 +14,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QDockWidget,
     QGridLayout,
     QGroupBox,
     QLabel,
@@ -31,7 +33,7 @@ from till.style import touch
 log = logging.getLogger(__name__)
 
 
-class DemoPanel(QDockWidget):
+class DemoPanel(QWidget):
     backend_switched = Signal(bool)  # True: running again
 
     def __init__(
@@ -40,14 +42,15 @@ class DemoPanel(QDockWidget):
         on_backend_change: Callable[[], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__("Demo", parent)
+        # A top-level tool window owned by the till (closed with it, never inside it).
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setWindowTitle("Loyalty Till — demo panel")
         self.setObjectName("demoPanel")
         self.ctx = ctx
         self._on_backend_change = on_backend_change
         self._busy = False
         self._reading = False  # one outbox read at a time, however slow the pool is
-        body = QWidget()
-        layout = QVBoxLayout(body)
+        layout = QVBoxLayout(self)
         sms_box = QGroupBox("Customer's phone (SMS outbox)")
         sms_layout = QVBoxLayout(sms_box)
         self.sms_view = QPlainTextEdit()
@@ -71,7 +74,6 @@ class DemoPanel(QDockWidget):
         self.backend_state = QLabel("Backend running")
         layout.addWidget(touch(self.backend_button))
         layout.addWidget(self.backend_state)
-        self.setWidget(body)
         self.timer = QTimer(self)
         self.timer.setInterval(1000)
         self.timer.timeout.connect(self.refresh_sms)

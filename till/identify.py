@@ -67,7 +67,28 @@ BANK_CARD = (
     "and ask for the loyalty card or the phone number."
 )
 PRODUCT = "That is a product barcode, not a loyalty card."
-UNREADABLE = "The card could not be read. Swipe it again, or type the phone number (F2)."
+UNREADABLE = (
+    "The card could not be read. Swipe it again, or type the number printed on the card "
+    "or the phone number (F2)."
+)
+_CARD_CHARS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def typed_card(text: str) -> str | None:
+    """The card number in what the cashier typed into the phone-or-card field, if it can be.
+
+    Why: a damaged stripe is read by eye (ISO/IEC 7811 cards carry the number embossed or
+    printed), so the one field takes both. A card reference is letters and digits only
+    (the till's track-2/3 references, 6-19 characters); a number with a leading 0 or + is
+    a phone (national trunk prefix or E.164). Digits that are both a possible phone and
+    card-shaped are looked up as a card first, then as a phone.
+    """
+    compact = "".join(text.split()).upper()
+    if not 6 <= len(compact) <= 19 or compact[0] in "0+":
+        return None
+    return compact if set(compact) <= _CARD_CHARS else None
+
+
 INACTIVE = "This loyalty account is inactive: it cannot earn or redeem points."
 
 
@@ -163,6 +184,16 @@ def lookup_blocking(
     return LookupResult(LookupKind.MEMBER, member=member, card=card, phone=phone, customer=customer)
 
 
+def lookup_typed_blocking(
+    client: _Client, cache: _Cache, card: str, phone: str | None, region: str | None
+) -> LookupResult:
+    """Typed card-shaped text: the card first; no such card and a possible phone: the phone."""
+    result = lookup_blocking(client, cache, "card", card, region)
+    if phone and result.kind in (LookupKind.UNKNOWN, LookupKind.UNAVAILABLE):
+        return lookup_blocking(client, cache, "phone", phone, region)
+    return result
+
+
 def remember(cache: _Cache, result: LookupResult) -> None:
     """Blocking (runner): keep an online answer for offline identification later."""
     if result.customer is None:
@@ -207,12 +238,17 @@ class Identifier:
         self._seq += 1
         seq = self._seq
         region = self.region()
+        card = typed_card(value) if by == "phone" else None
         if by == "phone" and region:
             try:
                 value = to_e164(value, region)
             except NotAPhoneNumber as exc:
-                on_result(LookupResult(LookupKind.REFUSED, str(exc), phone=value))
-                return
+                if card is None:
+                    on_result(LookupResult(LookupKind.REFUSED, str(exc), phone=value))
+                    return
+                value = ""  # not a phone: only the card lookup is left
+        elif card is not None and not value.strip().isdigit():
+            value = ""  # letters: no phone number has them
 
         def done(result: LookupResult) -> None:
             if seq == self._seq:
@@ -227,6 +263,14 @@ class Identifier:
             if seq == self._seq:
                 on_result(LookupResult(LookupKind.REFUSED, "The member could not be looked up."))
 
+        if card is not None:
+            phone = value or None
+            self._runner.run(
+                lambda: lookup_typed_blocking(self._client, self._cache, card, phone, region),
+                done,
+                failed,
+            )
+            return
         self._runner.run(
             lambda: lookup_blocking(self._client, self._cache, by, value, region), done, failed
         )

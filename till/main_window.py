@@ -14,7 +14,7 @@ import importlib.util
 import logging
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -35,7 +35,9 @@ from till.context import AppContext
 from till.core.outcome import from_sync
 from till.core.sale import RedemptionState, Sale, SaleState
 from till.identify import Identifier, LookupKind, LookupResult
+from till.kiosk_focus import KioskFocus
 from till.member_panel import MemberPanel
+from till.receipt import store_zone
 from till.receipt_panel import ReceiptPanel
 from till.redeem_dialog import RedeemDialog
 from till.registration_dialog import RegistrationDialog
@@ -74,6 +76,7 @@ class MainWindow(QMainWindow):
         self.demo_panel: QWidget | None = None  # set by till.app in demo mode
         self.wedge_fallback: object = None  # set by till.app when installed
         self.technician_window: QWidget | None = None
+        self.kiosk_focus = KioskFocus(self)
         self._build()
         self._connect()
         self.refresh()
@@ -98,10 +101,9 @@ class MainWindow(QMainWindow):
         bar.addWidget(touch(self.void_recovered_button))
         self.recovery_bar.hide()
         outer.addWidget(self.recovery_bar)
+        # Three columns fit a 1024x768 screen: keys | member over sale | receipt (issue 12).
         body = QHBoxLayout()
         left = QVBoxLayout()
-        self.member_panel = MemberPanel()
-        left.addWidget(self.member_panel)
         self.buttons: dict[str, QPushButton] = {}
         for key, label, slot in (
             ("redeem", "Pay with points (F4)", self.redeem),
@@ -123,11 +125,18 @@ class MainWindow(QMainWindow):
         left.addWidget(touch(self.tech_button))
         left_box = QWidget()
         left_box.setLayout(left)
-        left_box.setFixedWidth(360)
+        retry = self.buttons["redeem"].fontMetrics().horizontalAdvance("Retry points payment (F4)")
+        left_box.setFixedWidth(max(200, retry + 40))  # the longest label, whole
         body.addWidget(left_box)
+        middle = QVBoxLayout()
+        self.member_panel = MemberPanel()
+        middle.addWidget(self.member_panel)
         self.sale_panel = SalePanel(self.currency)
-        self.sale_panel.setMinimumWidth(440)
-        body.addWidget(self.sale_panel, 1)
+        self.sale_panel.setMinimumWidth(300)
+        for wrapped in (self.sale_panel.tenders_label, self.sale_panel.points_label):
+            wrapped.setWordWrap(True)  # "Cash EUR 5.00, Card (terminal) EUR 7.50" at 1024 px
+        middle.addWidget(self.sale_panel, 1)
+        body.addLayout(middle, 1)
         self.receipt_panel = ReceiptPanel()
         body.addWidget(self.receipt_panel)
         outer.addLayout(body, 1)
@@ -201,6 +210,18 @@ class MainWindow(QMainWindow):
         self.member_panel.remove_requested.connect(self.remove_member)
         self.member_panel.register_requested.connect(lambda: self.register(None, None))
         self.sale_panel.line_entered.connect(self.add_line)
+        # Issue 12 #6/#7: a stale warning goes once the cashier types on; the member panel
+        # and the banner catch up once the backend is back and nothing is pending.
+        for edit in (
+            self.sale_panel.description_edit,
+            self.sale_panel.amount_edit,
+            self.member_panel.phone_edit,
+        ):
+            edit.textEdited.connect(self.dialogs.cashier_went_on)
+        ctx.sync_signals.online_changed.connect(self.dialogs.backend_back)
+        self.monitor.pending_changed.connect(self.dialogs.pending_changed)
+        self.receipt_panel.printed.connect(self.say)
+        self.receipt_panel.pdf_dir = self.ctx.data_dir / "receipts"  # kept, and PDFs
         self.resume_button.clicked.connect(self.recovery_bar.hide)
         self.void_recovered_button.clicked.connect(self.void)
 
@@ -368,15 +389,10 @@ class MainWindow(QMainWindow):
     def _finished(self, sale: Sale) -> None:
         if sale.member is not None:
             self.remember_balance(sale.member.id, sale.balance_after)
-        store = self.ctx.session.store if self.ctx.session else ""
-        text = self.receipt_panel.show_receipt(sale, store, self.currency)
-        path = self.ctx.data_dir / "receipts" / f"{sale.receipt_no}.txt"
-
-        def write() -> None:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-
-        self.ctx.runner.run(write)
+        session = self.ctx.session
+        zone = store_zone(session.raw if session else None)
+        self.receipt_panel.show_receipt(sale, session.store if session else "", self.currency, zone)
+        self.receipt_panel.keep(self.ctx.runner)  # receipts/<no>.txt, off the GUI thread
         if sale.state == SaleState.VOIDED:
             self.say("Sale voided.", "warn")
         elif sale.earn_op_id and sale.earned_points is None:
@@ -433,13 +449,17 @@ class MainWindow(QMainWindow):
     # -- dialogs and other windows --------------------------------------------------------
 
     def open_dialog(self, dialog: QDialog) -> None:
-        """Window-modal, non-blocking (no nested event loop): the till keeps running."""
+        """Modal to this window, non-blocking (no nested event loop); the focus comes back
+        when it closes, window manager or not (:mod:`till.kiosk_focus`)."""
         self.dialog = dialog
+        back_to = self.focusWidget()
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
 
         def closed() -> None:
             if self.dialog is dialog:
                 self.dialog = None
             dialog.deleteLater()
+            self.kiosk_focus.take_back(back_to)
 
         dialog.finished.connect(closed)
         dialog.open()
@@ -456,7 +476,7 @@ class MainWindow(QMainWindow):
         if cls == "TechnicianWindow":
             self.technician_window = window
             window.destroyed.connect(self._bench_closed)
-        window.show()
+        self.kiosk_focus.show_apart(window)
         self.dialog_opened.emit(window)
         return window
 

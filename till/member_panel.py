@@ -55,13 +55,16 @@ class MemberPanel(QGroupBox):
             grid.addWidget(QLabel(title + ":"), row, 0)
             grid.addWidget(value, row, 1)
         layout.addLayout(grid)
-        self.hint_label = QLabel("Swipe or scan the loyalty card, or type the phone number (F2).")
+        self.hint_label = QLabel(
+            "Swipe or scan the loyalty card, or type the phone number or the number printed "
+            "on the card (F2)."
+        )
         self.hint_label.setWordWrap(True)
         layout.addWidget(self.hint_label)
         find = QHBoxLayout()
         self.phone_edit = QLineEdit()
-        self.phone_edit.setPlaceholderText("Phone number (F2)")
-        self.phone_edit.setAccessibleName("Member phone number")
+        self.phone_edit.setPlaceholderText("Phone or card number (F2)")
+        self.phone_edit.setAccessibleName("Member phone or card number")
         self.find_button = QPushButton("Find")
         find.addWidget(touch(self.phone_edit), 1)
         find.addWidget(touch(self.find_button))

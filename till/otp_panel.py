@@ -14,7 +14,7 @@ from PySide6.QtCore import QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from till.style import touch
+from till.style import add_shortcut, touch
 
 RESEND_COOLDOWN_S = 30
 
@@ -70,6 +70,9 @@ class OtpPanel(QWidget):
         self.confirm_button.clicked.connect(self._confirm)
         self.resend_button.clicked.connect(self.resend_requested)
         self.override_button.clicked.connect(self.override_requested)
+        # Alt+A: "send again" from the keyboard, only when the button itself allows it.
+        self.resend_button.setToolTip("Alt+A")
+        add_shortcut("Alt+A", self, self._resend_key)
         self.timer = QTimer(self)
         self.timer.setInterval(500)
         self.timer.timeout.connect(self.tick)
@@ -102,6 +105,10 @@ class OtpPanel(QWidget):
         self.locked = True
         self.say(text)
         self.tick()
+
+    def _resend_key(self) -> None:
+        if self.isVisible() and self.resend_button.isEnabled():
+            self.resend_button.click()
 
     def _confirm(self) -> None:
         code = self.code_edit.text()

@@ -8,11 +8,44 @@ the journal for the backend.
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Mapping
+from datetime import datetime, tzinfo
 from decimal import Decimal
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from till.core.sale import TENDER_NAMES, RedemptionState, Sale, SaleState
 
+log = logging.getLogger(__name__)
+
 WIDTH = 40
+
+
+def store_zone(session_body: Mapping[str, Any] | None) -> tzinfo:
+    """The store's time zone: the backend's store setting (``/v1/session``: ``time_zone``,
+    an IANA name such as ``Europe/London``) when it sends one, else the till's own zone —
+    the till stands in the store. Times travel in UTC (ISO 8601); the customer reads local."""
+    body = session_body or {}
+    store = body.get("store")
+    scopes = [store] if isinstance(store, Mapping) else []
+    for scope in [*scopes, body]:
+        name = scope.get("time_zone") or scope.get("timezone")
+        if isinstance(name, str) and name:
+            try:
+                return ZoneInfo(name)
+            except (ZoneInfoNotFoundError, ValueError):
+                log.warning("the store's time zone %r is unknown: using the till's", name)
+    return datetime.now().astimezone().tzinfo or ZoneInfo("UTC")
+
+
+def local_time(utc_iso: str, zone: tzinfo | None) -> str:
+    """``2026-01-15T17:30:00Z`` -> ``2026-01-15 18:30 CET`` in ``zone`` (UTC when None)."""
+    when = datetime.fromisoformat(utc_iso.replace("Z", "+00:00"))
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=ZoneInfo("UTC"))
+    local = when.astimezone(zone or ZoneInfo("UTC"))
+    return local.strftime("%Y-%m-%d %H:%M:%S ") + (local.tzname() or "")
 
 
 def _row(left: str, right: str) -> str:
@@ -24,12 +57,14 @@ def _money(value: Decimal, currency: str) -> str:
     return f"{currency} {value:,.2f}".strip()
 
 
-def render_receipt(sale: Sale, store: str = "", currency: str = "") -> str:
+def render_receipt(
+    sale: Sale, store: str = "", currency: str = "", zone: tzinfo | None = None
+) -> str:
     lines: list[str] = []
     if store:
         lines.append(store.center(WIDTH).rstrip())
     lines.append(f"Receipt {sale.receipt_no}")
-    lines.append((sale.completed_at or sale.created_at).replace("T", " ")[:19] + " UTC")
+    lines.append(local_time(sale.completed_at or sale.created_at, zone).rstrip())
     lines.append("-" * WIDTH)
     for line in sale.lines:
         lines.append(_row(line.description[: WIDTH - 14], _money(line.amount, currency)))

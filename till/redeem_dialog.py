@@ -86,6 +86,12 @@ class RedeemDialog(QDialog):
         self.otp.resend_requested.connect(self._resend)
         self.otp.override_requested.connect(self._show_override)
         add_shortcut("Ctrl+O", self, self._show_override)
+        # Enter means "Redeem" only once the button is inside this dialog: set earlier (while
+        # the page had no parent) Qt ignored it and made the first auto-default button,
+        # "Use the most", the default, so Enter redeemed the whole balance (issue 12, #1).
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+        self.redeem_button.setDefault(True)
         self.resize(640, 380)
         self.points_edit.setFocus()
 
@@ -123,7 +129,6 @@ class RedeemDialog(QDialog):
         buttons = QHBoxLayout()
         self.max_button = QPushButton("Use the most (Alt+M)")
         self.redeem_button = QPushButton("Redeem (Enter)")
-        self.redeem_button.setDefault(True)
         buttons.addWidget(touch(self.max_button))
         buttons.addWidget(touch(self.redeem_button))
         form.addRow(buttons)
@@ -164,6 +169,8 @@ class RedeemDialog(QDialog):
     # -- amount ---------------------------------------------------------------------------
 
     def _set_points(self, points: int, *, from_amount: bool = False) -> None:
+        if self.challenge is not None or self.busy:
+            return  # a code was asked for these points: they stay until the dialog closes
         self.points = max(0, min(points, self.cap))
         self.value = value_of_points(self.points, self.session.point_value)
         if not from_amount:
@@ -214,6 +221,8 @@ class RedeemDialog(QDialog):
     def _request_otp(self, resend: bool) -> None:
         self.busy = True
         self.say("Sending the code…")
+        # "Send again" asks for the same points: other points would be a new challenge with a
+        # new expiry, and the code the customer holds would no longer match (issue 12, #2).
         points, customer = self.points, self.customer_id
 
         def done(challenge: OtpChallenge) -> None:

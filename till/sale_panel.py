@@ -101,7 +101,8 @@ class SalePanel(QGroupBox):
     def clear_entry(self) -> None:
         self.description_edit.clear()
         self.amount_edit.clear()
-        self.amount_edit.setFocus()
+        # Back to Description: the next item's name is typed straight away (issue 12, #9).
+        self.description_edit.setFocus()
 
     def money(self, value: Decimal) -> str:
         return f"{self.currency} {value:,.2f}".strip()

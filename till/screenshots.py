@@ -14,9 +14,18 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QPainter, QPixmap
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
 
 from devices.events import RawRead
 from till.context import AppContext
@@ -71,7 +80,11 @@ def _swipe(ctx: AppContext, label: str) -> None:
 
 
 def take_screenshots(
-    app: QApplication, ctx: AppContext, window: MainWindow, out_dir: Path
+    app: QApplication,
+    ctx: AppContext,
+    window: MainWindow,
+    out_dir: Path,
+    size: tuple[int, int] | None = None,
 ) -> list[Path]:
     """Drive the demo till through its main screens; returns the PNG files written."""
     demo = ctx.demo
@@ -79,7 +92,7 @@ def take_screenshots(
         raise ScreenshotError("screenshots need the demo backend (till --demo)")
     out_dir.mkdir(parents=True, exist_ok=True)
     saved: list[Path] = []
-    window.resize(1600, 900)
+    window.resize(*(size or (1366, 768)))
     window.show()
     _wait(app, lambda: ctx.session is not None and ctx.sync_signals.online is True, "online")
 
@@ -175,3 +188,61 @@ def _manager_shots(
                 app.processEvents()
                 time.sleep(0.02)  # let the tab's background loads land
             _save(manager.grab(), out_dir / file, saved)
+
+
+# -- one window at a till screen's size (``till --screenshot FILE --size WxH``) -------------
+
+#: What a cashier touches or reads: it must lie inside the window, whole.
+_CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractScrollArea, QLabel)
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    """``1024x768`` -> (1024, 768); argparse's ``type`` (its ValueError reads as a usage error)."""
+    width, sep, height = text.lower().partition("x")
+    if not sep or not width.isdigit() or not height.isdigit() or int(width) * int(height) == 0:
+        raise ValueError(f"not a screen size like 1024x768: {text!r}")
+    return int(width), int(height)
+
+
+def _name(widget: QWidget) -> str:
+    text = getattr(widget, "text", None)
+    label = widget.accessibleName() or (text() if callable(text) else "") or widget.objectName()
+    return f"{type(widget).__name__} {str(label).replace('&', '')!r}"
+
+
+def misfits(app: QApplication, window: QWidget, width: int, height: int) -> list[str]:
+    """The visible controls of ``window`` that a ``width`` x ``height`` screen would cut.
+
+    The window is resized to that size; a layout whose minimum is larger keeps the window
+    larger, and every control reaching past the screen's edge is named (with the window's
+    minimum size, so the cause is plain)."""
+    window.resize(width, height)
+    for _ in range(3):
+        app.processEvents()
+    screen = QRect(0, 0, width, height)
+    bad: list[str] = []
+    if window.width() > width or window.height() > height:
+        hint = window.minimumSizeHint()
+        bad.append(f"the window needs at least {hint.width()}x{hint.height()}")
+    for widget in window.findChildren(QWidget):
+        if not isinstance(widget, _CONTROLS) or not widget.isVisible():
+            continue
+        if widget.window() is not window:
+            continue
+        rect = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+        if not screen.contains(rect):
+            bad.append(f"{_name(widget)} at {rect.x()},{rect.y()} {rect.width()}x{rect.height()}")
+    return bad
+
+
+def shoot_window(
+    app: QApplication, window: QWidget, path: Path, size: tuple[int, int]
+) -> list[str]:
+    """Render ``window`` at ``size`` into ``path`` (what that screen shows, cropped to it);
+    returns what does not fit (empty: everything does)."""
+    width, height = size
+    bad = misfits(app, window, width, height)
+    picture = window.grab().copy(0, 0, width, height)
+    if not picture.save(str(path), "PNG"):
+        raise ScreenshotError(f"could not write {path}")
+    return bad

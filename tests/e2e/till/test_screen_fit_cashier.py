@@ -1,0 +1,68 @@
+"""The cashier window on till screens (issue 12, finding 3): at 1024x768 and 1366x768 every
+control lies inside the window (the status bar with Online and the pending count, and the
+receipt, included), touch targets are >= 44 px, the receipt's 40 columns are read without
+scrolling at a size read from arm's length, and the demo panel is a window apart."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QAbstractButton, QLineEdit
+
+from tests.fixtures.fit import clipped_labels, controls_outside
+from tests.fixtures.till import Till, TillFactory
+from till.core.sale import SaleState
+
+SIZES = [(1024, 768), (1366, 768), (1920, 1080)]
+
+
+def _inside(till: Till, widget: Any) -> bool:
+    window = till.window
+    rect = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+    return QRect(QPoint(0, 0), window.size()).contains(rect)
+
+
+def _fit(till: Till, width: int, height: int) -> None:
+    window = till.window
+    window.resize(width, height)
+    till.qtbot.waitUntil(lambda: (window.width(), window.height()) == (width, height))
+    assert window.minimumSizeHint().width() <= width
+    assert window.minimumSizeHint().height() <= height
+    assert controls_outside(window) == []
+    for label in (window.backend_label, window.pending_label, window.banner):
+        assert label.isVisible() and _inside(till, label), label.text()
+    assert _inside(till, window.receipt_panel.text_edit)
+    assert _inside(till, window.receipt_panel.print_button)
+    for widget in window.findChildren(QAbstractButton) + window.findChildren(QLineEdit):
+        if widget.isVisible() and not widget.objectName().startswith("qt_"):
+            assert widget.height() >= 44, widget.text()
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_a_finished_sale_fits_the_screen(
+    till_factory: TillFactory, backend: Any, width: int, height: int
+) -> None:
+    till = till_factory(backend)
+    _fit(till, width, height)
+    till.phone("+447700900456")
+    till.wait_member("Bob Sample")
+    till.add_line("12.50", "A long description of groceries")
+    till.window.tender("card")
+    till.window.complete()
+    till.wait_state(SaleState.COMPLETED)
+    _fit(till, width, height)
+    assert clipped_labels(till.window) == []
+    receipt = till.window.receipt_panel.text_edit
+    assert "Points earned" in receipt.toPlainText()
+    assert not receipt.horizontalScrollBar().isVisible()  # 40 columns, whole
+    assert receipt.font().pixelSize() >= 16 or receipt.font().pointSizeF() >= 12
+
+
+def test_the_demo_panel_is_a_window_apart(till_factory: TillFactory, backend: Any) -> None:
+    till = till_factory(backend, demo=True)
+    panel = till.window.demo_panel
+    assert panel is not None and panel.isWindow() and panel.isVisible()
+    assert not till.window.isAncestorOf(panel) or panel.window() is panel
+    _fit(till, 1024, 768)
