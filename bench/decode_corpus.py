@@ -28,6 +28,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from devices.gs1 import expand_upce
+
 # Folder prefix -> zxing-cpp format name. Only what a till may meet; the rest is skipped.
 SYMBOLOGY_FORMATS = {
     "aztec": "Aztec",
@@ -99,27 +101,12 @@ def load_corpus(root: Path, only: frozenset[str] = frozenset()) -> list[Sample]:
     return samples
 
 
-def _expand_upce(digits: str) -> str:
-    """UPC-E (8 digits, number system 0/1) -> UPC-A (12 digits), per GS1 zero suppression."""
-    ns, body, check = digits[0], digits[1:7], digits[7]
-    last = body[5]
-    if last in "012":
-        core = body[0:2] + last + "0000" + body[2:5]
-    elif last == "3":
-        core = body[0:3] + "00000" + body[3:5]
-    elif last == "4":
-        core = body[0:4] + "00000" + body[4]
-    else:
-        core = body[0:5] + "0000" + last
-    return ns + core + check
-
-
 def canonical(text: str, upce: bool = False) -> str:
     """One spelling per GTIN: UPC-E expanded, UPC-A/EAN-13/GTIN as 14 digits; else as is."""
     if not text.isdigit():
         return text
     if upce and len(text) == 8:
-        return _expand_upce(text).zfill(14)
+        return expand_upce(text).zfill(14)
     if len(text) in (12, 13, 14):
         return text.zfill(14)
     return text

@@ -9,7 +9,6 @@ import json
 import stat
 import uuid
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -19,25 +18,15 @@ from sqlalchemy import select
 
 from server import accounts, demo_data
 from server.context import Caller
-from server.db import Clock, make_engine, read, write
+from server.db import make_engine, read, write
 from server.errors import ServerError
 from server.models import EarnRequest, OtpRequest, OtpUnlock, PolicyRequest, RedeemRequest
 from server.schema import otp_challenges
 from server.service import Backend
 from server.sms import DiscardGateway, OutboxGateway
+from tests.unit.server.fake_clock import FakeClock
 
 MANAGER = {"staff": demo_data.MANAGER[0], "pin": demo_data.MANAGER[1]}
-
-
-class FakeClock(Clock):
-    def __init__(self) -> None:
-        self.t = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
-
-    def now(self) -> datetime:
-        return self.t
-
-    def advance(self, seconds: float) -> None:
-        self.t += timedelta(seconds=seconds)
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import hashlib
 import secrets
 import uuid
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -17,26 +17,16 @@ from sqlalchemy import select, update
 
 from server import accounts, approval, demo_data
 from server.context import Caller
-from server.db import Clock, make_engine, read, write
+from server.db import make_engine, read, write
 from server.errors import ServerError
 from server.models import ClaimRequest, OpItem, PolicyRequest, StaffVerify
 from server.schema import staff
 from server.service import Backend
 from server.sms import DiscardGateway
+from tests.unit.server.fake_clock import FakeClock
 
 MANAGER, PIN = demo_data.MANAGER
 WRONG = "0000"
-
-
-class FakeClock(Clock):
-    def __init__(self) -> None:
-        self.t = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
-
-    def now(self) -> datetime:
-        return self.t
-
-    def advance(self, seconds: float) -> None:
-        self.t += timedelta(seconds=seconds)
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ expiry, rounding, and the ledger invariant under random operation sequences."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -16,7 +15,7 @@ from sqlalchemy import func, select, text
 
 from server import accounts, demo_data
 from server.context import Caller
-from server.db import Clock, make_engine, read, write
+from server.db import make_engine, read, write
 from server.errors import ServerError
 from server.idempotency import body_hash
 from server.ledger import points_for, value_of
@@ -32,17 +31,7 @@ from server.models import (
 from server.schema import customers, ledger, otp_challenges
 from server.service import Backend
 from server.sms import Sms
-
-
-class FakeClock(Clock):
-    def __init__(self) -> None:
-        self.t = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
-
-    def now(self) -> datetime:
-        return self.t
-
-    def advance(self, seconds: float) -> None:
-        self.t += timedelta(seconds=seconds)
+from tests.unit.server.fake_clock import FakeClock
 
 
 class Outbox:
