@@ -1,18 +1,26 @@
-"""Earn throughput and latency of the reference backend, beside the disk's raw commit rate.
+"""Earn throughput and latency of the reference backend, beside its engine's raw commit rate.
 
 Starts the real server (``EmbeddedBackend``) on loopback with a fresh demo database, then N
 client threads each send their share of a fixed number of ``POST /v1/earn`` requests (one
-``requests.Session`` per thread, like one till each). In the same run and directory it
-measures how many single-row INSERT + COMMIT transactions SQLite manages with the same
-pragmas (WAL, synchronous=FULL): every earn is at least one such durable commit, so that rate
-is the ceiling and the ratio shows what HTTP, validation and the ledger logic cost on top.
+``requests.Session`` per thread, like one till each). In the same run it measures how many
+single-row INSERT + COMMIT transactions the same engine manages on its own (SQLite: WAL,
+synchronous=FULL; PostgreSQL: fsync and synchronous_commit on): every earn is at least one
+such durable commit, so that rate is the ceiling, and the ratio shows what HTTP, validation
+and the ledger logic cost on top. Ratios, not absolute figures, compare across machines.
 
-    .venv/bin/python bench/server_bench.py --clients 8 --requests 2000
+One run measures three set-ups (issue 14): SQLite, PostgreSQL with one server process, and
+PostgreSQL with ``--workers N`` processes. PostgreSQL is a throwaway durable cluster
+(tests/fixtures/postgres.py) unless ``--db`` names a server to use (a maintenance database
+URL: the bench creates and drops a scratch database there).
+
+    .venv/bin/python bench/server_bench.py --clients 8 --requests 2000 --workers 2
+    .venv/bin/python bench/server_bench.py --db postgresql+psycopg://postgres@db/postgres
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sqlite3
 import statistics
@@ -21,7 +29,9 @@ import tempfile
 import threading
 import time
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import requests
 
@@ -44,6 +54,53 @@ def raw_commit_rate(directory: Path, commits: int) -> float:
     elapsed = time.perf_counter() - started
     conn.close()
     return commits / elapsed
+
+
+def raw_pg_commit_rate(url: str, commits: int) -> float:
+    """The same loop on PostgreSQL, one connection, one INSERT + COMMIT each."""
+    import psycopg
+
+    with psycopg.connect(_libpq(url)) as conn:
+        conn.execute("CREATE TABLE raw_commit (id BIGSERIAL PRIMARY KEY, op TEXT, points INT)")
+        conn.commit()
+        started = time.perf_counter()
+        for n in range(commits):
+            conn.execute(
+                "INSERT INTO raw_commit (op, points) VALUES (%s, %s)", (str(uuid.uuid4()), n)
+            )
+            conn.commit()
+        elapsed = time.perf_counter() - started
+    return commits / elapsed
+
+
+def _libpq(url: str) -> str:
+    return url.replace("postgresql+psycopg://", "postgresql://")
+
+
+@contextlib.contextmanager
+def pg_server(admin_url: str | None) -> Iterator[str]:
+    """A maintenance-database URL: the one given, or a throwaway durable cluster's."""
+    if admin_url:
+        yield admin_url
+        return
+    from tests.fixtures.postgres import throwaway_cluster
+
+    with throwaway_cluster(durable=True) as cluster:
+        yield cluster.url("postgres")
+
+
+@contextlib.contextmanager
+def scratch_database(admin_url: str) -> Iterator[str]:
+    import psycopg
+
+    name = f"bench_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(_libpq(admin_url), autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}")
+    try:
+        yield admin_url.rsplit("/", 1)[0] + f"/{name}"
+    finally:
+        with psycopg.connect(_libpq(admin_url), autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 def earn_load(backend: EmbeddedBackend, clients: int, total: int) -> dict[str, float]:
@@ -107,42 +164,70 @@ def earn_load(backend: EmbeddedBackend, clients: int, total: int) -> dict[str, f
     }
 
 
+def measure(
+    work: Path, args: argparse.Namespace, db_url: str | None, workers: int
+) -> dict[str, Any]:
+    workdir = work / f"backend-{uuid.uuid4().hex[:6]}"
+    pepper = None
+    if db_url is not None:
+        workdir.mkdir(parents=True)
+        pepper = workdir / "pepper"
+        pepper.write_text(uuid.uuid4().hex + uuid.uuid4().hex + "\n", encoding="ascii")
+        pepper.chmod(0o600)
+    backend = EmbeddedBackend(workdir, db_url=db_url, pepper_file=pepper)
+    if workers > 1:
+        backend.extra_args = ["--workers", str(workers)]
+    backend.start()
+    try:
+        return earn_load(backend, args.clients, args.requests)
+    finally:
+        backend.stop()
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     p.add_argument("--clients", type=int, default=8)
-    p.add_argument("--requests", type=int, default=2000, help="earns in total")
-    p.add_argument("--commits", type=int, default=2000, help="raw SQLite commits")
-    p.add_argument("--dir", type=Path, default=None, help="where the databases go (the disk)")
+    p.add_argument("--requests", type=int, default=2000, help="earns in total, per set-up")
+    p.add_argument("--commits", type=int, default=2000, help="raw commits, per engine")
+    p.add_argument("--dir", type=Path, default=None, help="where the SQLite files go (the disk)")
+    p.add_argument("--db", help="a PostgreSQL maintenance database URL (default: throwaway)")
+    p.add_argument("--workers", type=int, default=2, help="processes of the PostgreSQL xN run")
+    p.add_argument("--sqlite-only", action="store_true", help="skip PostgreSQL")
     p.add_argument("--json", action="store_true")
     args = p.parse_args(argv)
+    rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
         work = Path(tmp)
         raw = raw_commit_rate(work, args.commits)
-        backend = EmbeddedBackend(work / "backend")
-        backend.start()
-        try:
-            load = earn_load(backend, args.clients, args.requests)
-        finally:
-            backend.stop()
-    result = {
-        "clients": args.clients,
-        **load,
-        "raw_sqlite_commits_per_s": raw,
-        "ratio_to_raw_commit": load["throughput_rps"] / raw,
-    }
+        rows.append({"setup": "sqlite", **measure(work, args, None, 1), "raw_commits_per_s": raw})
+        if not args.sqlite_only:
+            with pg_server(args.db) as admin:
+                with scratch_database(admin) as url:
+                    pg_raw = raw_pg_commit_rate(url, args.commits)
+                for workers in (1, args.workers):
+                    with scratch_database(admin) as url:
+                        load = measure(work, args, url, workers)
+                    rows.append(
+                        {"setup": f"postgres x{workers}", **load, "raw_commits_per_s": pg_raw}
+                    )
+    for row in rows:
+        row["ratio_to_raw_commit"] = row["throughput_rps"] / row["raw_commits_per_s"]
+        row["ratio_to_sqlite"] = row["throughput_rps"] / rows[0]["throughput_rps"]
     if args.json:
-        print(json.dumps(result, indent=2))
+        print(json.dumps({"clients": args.clients, "runs": rows}, indent=2))
     else:
-        print(f"disk: {work.parent}")
+        print(f"earn over HTTP, {args.clients} clients, {args.requests} requests per set-up")
         print(
-            f"earn over HTTP, {args.clients} clients: {load['requests']:.0f} requests "
-            f"in {load['seconds']:.2f} s = {load['throughput_rps']:.0f}/s, "
-            f"p50 {load['p50_ms']:.1f} ms, p99 {load['p99_ms']:.1f} ms, "
-            f"failures {load['failures']:.0f}"
+            f"{'set-up':<13} {'earns/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'fail':>5} "
+            f"{'raw commits/s':>14} {'earn/raw':>9} {'vs sqlite':>9}"
         )
-        print(f"raw SQLite INSERT+COMMIT (WAL, synchronous=FULL): {raw:.0f}/s")
-        print(f"ratio earn/raw commit: {result['ratio_to_raw_commit']:.2f}")
-    return 0 if load["failures"] == 0 else 1
+        for r in rows:
+            print(
+                f"{r['setup']:<13} {r['throughput_rps']:>8.0f} {r['p50_ms']:>7.1f} "
+                f"{r['p99_ms']:>7.1f} {r['failures']:>5.0f} {r['raw_commits_per_s']:>14.0f} "
+                f"{r['ratio_to_raw_commit']:>9.2f} {r['ratio_to_sqlite']:>9.2f}"
+            )
+    return 0 if all(r["failures"] == 0 for r in rows) else 1
 
 
 if __name__ == "__main__":

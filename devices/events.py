@@ -23,6 +23,7 @@ class ReadKind(StrEnum):
     MEMBER_BARCODE = "member_barcode"  # a 1D/2D code carrying a loyalty card number
     PHONE = "phone"  # a phone number (value: normalised, digits with optional leading +)
     PRODUCT_BARCODE = "product_barcode"  # EAN/UPC: a product, never a member
+    RECEIPT = "receipt"  # a till's receipt number (value: it), scanned for a return
     UNKNOWN = "unknown"
 
 

@@ -41,6 +41,7 @@ from devices.gs1 import (
 )
 from devices.idcard import LICENCE_MESSAGE, is_licence_barcode
 from devices.magstripe import BANK_CARD_MESSAGE, SwipeRules, parse_swipe, strip_framing
+from devices.receipt_code import RECEIPT_MESSAGE, till_receipt_number
 from devices.track_scan import FRAMING
 
 #: Longer reads are no card or code (a QR code holds at most 7089 digits); they are not
@@ -300,6 +301,9 @@ class Router:
             return gs1
         if self._is_product(text, symbology, raw.format, keyboard):
             return self._make(raw, ReadKind.PRODUCT_BARCODE, _shown(text), None, PRODUCT_MESSAGE)
+        receipt = till_receipt_number(text)
+        if receipt is not None:  # before the card check: its digits may pass Luhn
+            return self._make(raw, ReadKind.RECEIPT, receipt, receipt, RECEIPT_MESSAGE)
         bank = self._bank_code(raw, text)
         if bank is not None:
             return bank

@@ -20,23 +20,12 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import sqlite3
-import threading
-import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager, suppress
-from pathlib import Path
+from collections.abc import Iterable, Mapping
 from typing import Any
 
-from offline_queue import database
-from offline_queue.database import describe
-from offline_queue.errors import (
-    JournalError,
-    JournalWriteError,
-    OpStateError,
-    UnknownOpError,
-)
+from offline_queue.errors import OpStateError, UnknownOpError
+from offline_queue.journal_file import JournalFile
 from offline_queue.op import (
     KINDS,
     SELECT_ACKNOWLEDGED,
@@ -53,7 +42,6 @@ from offline_queue.op import (
     row_to_op,
 )
 from offline_queue.redaction import canonical, scrub
-from offline_queue.schema import journal_id
 
 __all__ = ["KINDS", "Entry", "Journal", "JournalStats", "Op", "OpState"]
 
@@ -72,103 +60,12 @@ def _op_row(conn: sqlite3.Connection, op_id: str) -> tuple[str, str]:
     return str(row[0]), str(row[1])
 
 
-class Journal:
-    """Opens (or creates) the journal file at ``path``; see the module docstring for why."""
+class Journal(JournalFile):
+    """Opens (or creates) the journal file at ``path``; see the module docstring for why.
 
-    def __init__(
-        self,
-        path: str | os.PathLike[str],
-        *,
-        clock: Callable[[], float] = time.time,
-        busy_timeout_s: float = 10.0,
-        problem: JournalError | None = None,
-    ) -> None:
-        self.path = Path(path)
-        self._clock = clock
-        self._lock = threading.RLock()
-        #: Why the journal cannot be used (see ``journal_identity.py``), None when it can. Then
-        #: the file is not even opened and every call raises it: a missing or replaced journal
-        #: is never silently recreated (issue 11); the till shows it and a technician decides.
-        self.problem = problem
-        self._after_append: Callable[[int], None] | None = None
-        self._held: list[Callable[[], None]] = []
-        self._conn: sqlite3.Connection | None = (
-            None if problem else database.open_journal_db(self.path, busy_timeout_s)
-        )
-        self.journal_id: str = (journal_id(self._conn) or "") if self._conn else ""
-
-    def watch_appends(self, after_append: Callable[[int], None]) -> None:
-        """Call ``after_append(highest seq)`` after every append has COMMITted (not before:
-        the record of the high-water mark may lag the file, never lead it)."""
-        self._after_append = after_append
-
-    def hold(self, release: Callable[[], None]) -> None:
-        """Keep a resource (the process lock) until :meth:`close`."""
-        self._held.append(release)
-
-    def high_seq(self) -> int:
-        """The highest sequence number in the file (0 when empty): a B-tree lookup, no scan."""
-        with self._read() as conn:
-            return int(conn.execute("SELECT COALESCE(MAX(seq), 0) FROM ops").fetchone()[0])
-
-    # -- plumbing ----------------------------------------------------------------------------
-
-    @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        """One ``BEGIN IMMEDIATE … COMMIT``; any SQLite failure rolls back and becomes JournalWriteError.
-
-        SQLITE_FULL and SQLITE_IOERR "may or may not" roll the transaction back themselves
-        (https://www.sqlite.org/lang_transaction.html), so we always issue ROLLBACK when one is
-        still open; the connection stays usable for the next call.
-        """
-        with self._lock:
-            conn = self._connection()
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-                yield conn
-                conn.execute("COMMIT")
-            except sqlite3.Error as exc:
-                self._rollback(conn)
-                log.error("journal write failed: %s", describe(exc))
-                raise JournalWriteError(describe(exc)) from exc
-            except BaseException:
-                self._rollback(conn)
-                raise
-
-    @staticmethod
-    def _rollback(conn: sqlite3.Connection) -> None:
-        if conn.in_transaction:
-            with suppress(sqlite3.Error):  # already rolled back by SQLite itself
-                conn.execute("ROLLBACK")
-
-    @contextmanager
-    def _read(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
-            conn = self._connection()
-            try:
-                yield conn
-            except sqlite3.Error as exc:
-                raise JournalError(f"Cannot read the journal: {describe(exc)}") from exc
-
-    def _connection(self) -> sqlite3.Connection:
-        if self._conn is None:
-            raise self.problem or JournalError("The journal is closed.")
-        return self._conn
-
-    def _appended(self, conn: sqlite3.Connection) -> int:
-        """Inside the append's transaction: the highest seq, for :meth:`_record_high_seq`."""
-        if self._after_append is None:
-            return 0
-        return int(conn.execute("SELECT COALESCE(MAX(seq), 0) FROM ops").fetchone()[0])
-
-    def _record_high_seq(self, seq: int) -> None:
-        """After COMMIT: a failure to record is logged, never raised (the op *is* durable)."""
-        if self._after_append is None or seq <= 0:
-            return
-        try:
-            self._after_append(seq)
-        except Exception:
-            log.exception("could not record the journal's high-water mark %d", seq)
+    The file, its transactions and generations are :class:`~offline_queue.journal_file.JournalFile`'s;
+    this class holds the operations.
+    """
 
     # -- appending ---------------------------------------------------------------------------
 
@@ -470,24 +367,6 @@ class Journal:
                 )
                 moved += int(cur.rowcount)
         return moved
-
-    def checkpoint(self) -> None:
-        """Copy the WAL into the main file and truncate it (``wal_checkpoint(TRUNCATE)``).
-
-        SQLite checkpoints by itself every ~1000 pages; call this to also drop the WAL's old
-        page images, e.g. after secrets were scrubbed (the till does at the end of a shift).
-        """
-        with self._read() as conn:
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
-
-    def close(self) -> None:
-        with self._lock:
-            if self._conn is not None:
-                self._conn.close()
-                self._conn = None
-            held, self._held = self._held, []
-        for release in reversed(held):
-            release()
 
     def __enter__(self) -> Journal:
         return self

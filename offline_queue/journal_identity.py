@@ -15,21 +15,21 @@ highest sequence number it has committed. At start:
   technician); ``till-cardtest doctor`` names the problem; ``till-cardtest journal reset
   --confirm`` (:func:`reset_journal`) starts a fresh journal, keeping the old files aside.
 
-The high-water mark is written after each append's COMMIT (``synchronous=FULL``), never
-before, atomically (temporary file, fsync, rename, fsync of the directory): a crash between
-the two leaves the journal *ahead* of the record, which is accepted; the journal is never
-behind a record of what it had committed. A backwards sequence is therefore always a loss.
+What is recorded, and when (:mod:`offline_queue.journal_record`,
+:mod:`offline_queue.journal_file`): the durable record once per *generation* (at open, every
+~500 writes, at close) and a cheap mark after each append's COMMIT, never before it. A crash
+between a commit and its record leaves the journal *ahead*, which is accepted; the journal is
+never behind what the record or the mark vouch for, so a backwards sequence is always a loss,
+and so is a recorded generation the file does not hold (its WAL, with every op committed in
+that generation, is gone).
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import sqlite3
-import threading
 import time
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -37,7 +37,18 @@ from typing import Any
 from offline_queue.database import describe, fsync_directory
 from offline_queue.errors import JournalVersionError, JournalWriteError
 from offline_queue.journal import Journal
+from offline_queue.journal_file import read_generations
 from offline_queue.journal_lock import JournalLock, JournalLockedError
+from offline_queue.journal_record import (
+    IdentityRecord,
+    Mark,
+    RecordUnreadable,
+    load_record,
+    mark_path_for,
+    read_mark,
+    record_path_for,
+    save_record,
+)
 from offline_queue.schema import journal_id
 
 __all__ = [
@@ -48,6 +59,7 @@ __all__ = [
     "open_checked",
     "open_till_journal",
     "record_path_for",
+    "recorded_high_seq",
     "reset_journal",
 ]
 
@@ -61,6 +73,7 @@ class ProblemKind(StrEnum):
     EMPTY = "empty"
     REPLACED = "replaced"
     BEHIND = "behind"
+    LOST_WRITES = "lost_writes"
     UNREADABLE = "unreadable"
     RECORD_UNREADABLE = "record_unreadable"
 
@@ -87,78 +100,53 @@ class JournalProblemError(JournalWriteError):
         )
 
 
-@dataclass(frozen=True, slots=True)
-class IdentityRecord:
-    journal_id: str
-    high_seq: int
-
-
-def record_path_for(journal_path: Path) -> Path:
-    """The record lives beside the journal, in the till's data directory."""
-    return journal_path.with_name(journal_path.name + ".identity.json")
-
-
-def load_record(record_path: Path, journal_path: Path) -> IdentityRecord | None:
+def _load(record_path: Path, journal_path: Path) -> IdentityRecord | None:
     try:
-        text = record_path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None
-    except OSError as exc:
-        raise _problem(
-            ProblemKind.RECORD_UNREADABLE, journal_path, record=record_path, exc=exc
-        ) from exc
-    try:
-        data = json.loads(text)
-        return IdentityRecord(str(data["journal_id"]), int(data["high_seq"]))
-    except (ValueError, KeyError, TypeError) as exc:
+        return load_record(record_path)
+    except RecordUnreadable as exc:
         raise _problem(
             ProblemKind.RECORD_UNREADABLE, journal_path, record=record_path, exc=exc
         ) from None
 
 
-def save_record(record_path: Path, record: IdentityRecord, *, sync_directory: bool = True) -> None:
-    """Temporary file, fsync, rename over the old record, fsync the directory.
-
-    Raising the high-water mark skips the directory fsync: after a power cut the rename may
-    be undone, leaving the *previous* record, i.e. the journal ahead of it, which is accepted;
-    the record itself is never torn (fsync before rename). A new record (first start, reset)
-    always syncs the directory, so its existence survives the power cut.
-    """
-    body = json.dumps(
-        {
-            "journal_id": record.journal_id,
-            "high_seq": record.high_seq,
-            "journal": record_path.name.removesuffix(".identity.json"),
-            "written_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-        }
-    ).encode()
-    tmp = record_path.with_name(record_path.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o600)
-    try:
-        os.write(fd, body)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(tmp, record_path)
-    if sync_directory:
-        fsync_directory(record_path.parent)
+def recorded_high_seq(journal_path: Path, record_path: Path | None = None) -> int:
+    """The highest seq the files beside the journal vouch for (record or mark), 0 if none."""
+    record_path = record_path or record_path_for(journal_path)
+    record = load_record(record_path)
+    if record is None:
+        return 0
+    return max(record.high_seq, read_mark(mark_path_for(record_path), record.journal_id))
 
 
-class HighWaterMark:
-    """Writes the record whenever the journal's highest seq grows (never backwards)."""
+class IdentityKeeper:
+    """Keeps the record (once per generation, at close) and the mark (per append) current."""
 
-    def __init__(self, record_path: Path, record: IdentityRecord) -> None:
+    def __init__(self, record_path: Path, journal_id: str, high_seq: int) -> None:
         self._path = record_path
-        self._record = record
-        self._lock = threading.Lock()
+        self._journal_id = journal_id
+        self._generation = ""
+        self.mark = Mark(mark_path_for(record_path), journal_id, high_seq)
 
-    def advance(self, seq: int) -> None:
-        with self._lock:
-            if seq <= self._record.high_seq:
-                return
-            record = IdentityRecord(self._record.journal_id, seq)
-            save_record(self._path, record, sync_directory=False)
-            self._record = record
+    def generation_started(self, generation: str, high_seq: int) -> None:
+        self.mark.advance(high_seq)
+        save_record(
+            self._path, IdentityRecord(self._journal_id, max(high_seq, self.mark.seq), generation)
+        )
+        self._generation = generation
+
+    def appended(self, seq: int) -> None:
+        self.mark.advance(seq)
+
+    def closed(self) -> None:
+        """A clean close: the record says how far the journal got, durably."""
+        try:
+            if self._generation:
+                record = IdentityRecord(self._journal_id, self.mark.seq, self._generation)
+                save_record(self._path, record)
+        except OSError:
+            log.exception("could not record the journal's high-water mark at close")
+        finally:
+            self.mark.close()
 
 
 def _problem(
@@ -181,6 +169,8 @@ def _problem(
         f"{found or 'none'} instead of {expected}): it was replaced, {lost}",
         ProblemKind.BEHIND: f"{where} ends at operation #{found}, but this till had committed "
         f"up to #{expected}: operations are missing ({lost})",
+        ProblemKind.LOST_WRITES: f"{where} is missing this till's latest writes (it ends at "
+        f"operation #{found}, but the generation this till recorded last is not in it): {lost}",
         ProblemKind.UNREADABLE: f"{where} cannot be read ({exc})",
         ProblemKind.RECORD_UNREADABLE: f"the till's record of its journal ({record}) cannot be "
         f"read ({type(exc).__name__}: {exc})",
@@ -189,14 +179,23 @@ def _problem(
 
 
 def _compare(
-    journal_path: Path, record: IdentityRecord, found_id: str | None, found_seq: int
+    journal_path: Path,
+    record: IdentityRecord,
+    found_id: str | None,
+    found_seq: int,
+    generations: tuple[str, str],
+    mark_seq: int = 0,
 ) -> JournalProblemError | None:
     if found_id != record.journal_id:
         return _problem(
             ProblemKind.REPLACED, journal_path, found=found_id, expected=record.journal_id
         )
-    if found_seq < record.high_seq:
-        return _problem(ProblemKind.BEHIND, journal_path, found=found_seq, expected=record.high_seq)
+    expected = max(record.high_seq, mark_seq)
+    if found_seq < expected:
+        return _problem(ProblemKind.BEHIND, journal_path, found=found_seq, expected=expected)
+    if record.generation and record.generation not in generations:
+        # Every op committed since the recorded generation began sits behind its token.
+        return _problem(ProblemKind.LOST_WRITES, journal_path, found=found_seq)
     return None
 
 
@@ -211,14 +210,18 @@ def _file_problem(journal_path: Path, record: IdentityRecord) -> JournalProblemE
     return None
 
 
-def open_checked(journal_path: Path, record_path: Path | None = None, **journal_kw: Any) -> Journal:
+def open_checked(
+    journal_path: Path, record_path: Path | None = None, *, keep: bool = True, **journal_kw: Any
+) -> Journal:
     """Open the journal if it is the recorded one, whole; else raise JournalProblemError.
 
     Without a record (first start, or a journal older than this check) the journal is
-    opened or created and adopted. The returned journal keeps the record up to date.
+    opened or created and adopted. With ``keep`` the returned journal keeps the record, the
+    mark and its generations up to date (only the process holding the lock may: a second
+    writer of generations would make the record name a token the till's file never had).
     """
     record_path = record_path or record_path_for(journal_path)
-    record = load_record(record_path, journal_path)
+    record = _load(record_path, journal_path)
     if record is not None and (problem := _file_problem(journal_path, record)):
         raise problem
     try:
@@ -231,15 +234,18 @@ def open_checked(journal_path: Path, record_path: Path | None = None, **journal_
         raise _problem(ProblemKind.UNREADABLE, journal_path, exc=exc) from exc
     try:
         high = journal.high_seq()
+        if record is not None:
+            mark = read_mark(mark_path_for(record_path), record.journal_id)
+            gens = journal.generations()
+            if problem := _compare(journal_path, record, journal.journal_id, high, gens, mark):
+                raise problem
+        if keep:
+            keeper = IdentityKeeper(record_path, journal.journal_id, high)
+            journal.hold(keeper.closed)
+            journal.keep_generations(keeper.generation_started)
+            journal.watch_appends(keeper.appended)
         if record is None:
-            record = IdentityRecord(journal.journal_id, high)
-            save_record(record_path, record)
-            log.info("journal %s adopted (id %s, seq %d)", journal_path, record.journal_id, high)
-        elif problem := _compare(journal_path, record, journal.journal_id, high):
-            raise problem
-        mark = HighWaterMark(record_path, record)
-        mark.advance(high)  # the journal may be ahead after a crash between commit and record
-        journal.watch_appends(mark.advance)
+            log.info("journal %s adopted (id %s, seq %d)", journal_path, journal.journal_id, high)
     except BaseException:
         journal.close()
         raise
@@ -259,7 +265,7 @@ def open_till_journal(
     """
     lock = JournalLock.acquire(journal_path) if exclusive else None
     try:
-        journal = open_checked(journal_path, record_path, **kw)
+        journal = open_checked(journal_path, record_path, keep=exclusive, **kw)
     except JournalProblemError as problem:
         log.error("journal problem (%s): %s", problem.kind, problem.detail)
         journal = Journal(journal_path, problem=problem)
@@ -268,7 +274,7 @@ def open_till_journal(
             lock.release()
         raise
     if lock is not None:
-        journal.hold(lock.release)
+        journal.hold(lock.release, last=True)
     return journal
 
 
@@ -279,7 +285,7 @@ def inspect_journal(
     nothing is created, migrated or recorded."""
     record_path = record_path or record_path_for(journal_path)
     try:
-        record = load_record(record_path, journal_path)
+        record = _load(record_path, journal_path)
     except JournalProblemError as unreadable:
         return unreadable
     if record is None:
@@ -296,11 +302,13 @@ def inspect_journal(
             seq = int(conn.execute("SELECT COALESCE(MAX(seq), 0) FROM ops").fetchone()[0])
         except sqlite3.OperationalError:
             seq = 0  # no ops table: a file that never was a journal, or lost all of it
+        gens = read_generations(conn)
     except sqlite3.Error as exc:
         return _problem(ProblemKind.UNREADABLE, journal_path, exc=Exception(describe(exc)))
     finally:
         conn.close()
-    return _compare(journal_path, record, found_id, seq)
+    mark = read_mark(mark_path_for(record_path), record.journal_id)
+    return _compare(journal_path, record, found_id, seq, gens, mark)
 
 
 def reset_journal(
@@ -320,6 +328,7 @@ def reset_journal(
         moves = [(journal_path, aside)]
         moves += [(Path(f"{journal_path}{s}"), Path(f"{aside}{s}")) for s in ("-wal", "-shm")]
         moves.append((record_path, Path(f"{aside}.identity.json")))
+        moves.append((mark_path_for(record_path), Path(f"{aside}.identity.mark")))
         for source, target in moves:
             if source.exists():
                 if target.exists():

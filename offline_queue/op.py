@@ -14,7 +14,10 @@ from typing import Any
 from offline_queue.errors import OpIdConflictError
 from offline_queue.redaction import canonical, same_operation
 
-KINDS = frozenset({"earn", "redeem", "reverse", "claim"})
+# "order_paid": a table order marked paid with the sale's receipt (issue 18).
+# "return": (part of) a receipt returned, its points taken back (issue 16, docs/rules.md).
+# "receipt_claim": a receipt's points claimed with its signed QR code (issue 17).
+KINDS = frozenset({"earn", "redeem", "reverse", "claim", "order_paid", "return", "receipt_claim"})
 #: What the backend accepts as an op_id (issue 3's OpenAPI): checked at append, so that an
 #: operation the backend would refuse as a whole batch is never confirmed to the cashier.
 OP_ID_PATTERN = re.compile(r"[A-Za-z0-9._:\-]{1,100}")

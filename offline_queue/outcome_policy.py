@@ -84,6 +84,13 @@ CASHIER_429 = frozenset({"otp_resend_limited", "otp_rate_limited", "otp_locked",
 #: 403 codes about the till's API key (other 403s are a wrong OTP, PIN or approval).
 KEY_CODES = frozenset({"unauthorized", "key_revoked", "invalid_key", "key_disabled"})
 TRANSIENT_4XX = frozenset({408, 413, 423, 425, 429})
+#: A table order that can't be marked paid (issue 18): another till has it, it was cancelled,
+#: or it is not this store's. The sale itself is done; a manager looks at the order.
+ORDER_CODES = frozenset({"order_not_found", "order_taken", "order_closed"})
+#: A return the backend refuses (issue 16): no such receipt, or more than is left of it.
+#: Its own answer (a 404 here is not an unknown route): the cashier sees it at once when
+#: watching, else a manager looks at it in the review list; never retried for ever.
+RETURN_CODES = frozenset({"receipt_not_found", "return_exceeds_sale"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +191,22 @@ RULES: tuple[Rule, ...] = (
         why="a proxy's page or another service: says nothing about the operation",
     ),
     Rule("cancelled", _in(409), Verdict.CANCELLED, Shape.ERROR, frozenset({"op_cancelled"})),
+    Rule(
+        "order refused",
+        _in(404, 409),
+        Verdict.REVIEW,
+        Shape.ERROR,
+        ORDER_CODES,
+        why="the order's own answer, not an unknown route: never retried for ever",
+    ),
+    Rule(
+        "return refused",
+        _in(404, 409),
+        Verdict.REVIEW,
+        Shape.ERROR,
+        RETURN_CODES,
+        why="the receipt's own answer, not an unknown route: a manager looks at it",
+    ),
     Rule(
         "unknown route",
         _in(404, 405),

@@ -17,6 +17,8 @@ packages=(
   # The tests start a throwaway PostgreSQL cluster (tests/fixtures/postgres.py); runuser
   # (util-linux) runs it as the postgres user when the tests run as root.
   postgresql util-linux
+  # The member page's browser test drives Debian's Chromium through its WebDriver (selenium).
+  chromium chromium-driver
 )
 
 # systemd provides systemd-analyze (verify the units); dpkg-deb comes with dpkg itself.

@@ -19,10 +19,12 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import compile_path
 
-from server import __version__, approval
+from server import __version__, approval, routes_claim_tokens, routes_rules
 from server.errors import ServerError
 from server.gate import MAX_BODY_BYTES, Gate
 from server.models import describe_errors
+from server.ordering import routes as ordering_routes
+from server.ordering import web as ordering_web
 from server.routes import router
 from server.service import Backend
 
@@ -67,6 +69,10 @@ def create_app(backend: Backend) -> FastAPI:
     app.state.backend = backend
     approval.warm_up()
     app.include_router(router)
+    app.include_router(routes_claim_tokens.router)  # issue 17: receipt claim tokens
+    app.include_router(routes_rules.router)  # issue 16: catalogue, campaigns, returns
+    app.include_router(ordering_routes.router)  # issue 18: table orders for tills
+    app.include_router(ordering_web.router)  # issue 18: the member page at the table, /t/
 
     @app.exception_handler(ServerError)
     async def _server_error(_req: Request, exc: ServerError) -> JSONResponse:

@@ -161,7 +161,17 @@ def verify_staff(
     till_id = checks.till_id if checks is not None else 0
     now = clock.now()
     key = (pin_throttle.c.till_id == till_id, pin_throttle.c.name == name)
-    held = conn.execute(select(pin_throttle).where(*key)).first()
+    # Counted under row locks (PostgreSQL; SQLite runs one writer at a time): the staff row,
+    # then this till's count. Without them ten concurrent wrong PINs all read 0 failures and
+    # all answered ``attempts_left: 4`` (issue 14, finding 2). An unknown name has no staff
+    # row; there the count's primary key decides (a second insert fails, ``db.write``
+    # retries it, and the retry finds and locks the row).
+    conn.execute(
+        select(staff.c.id)
+        .where(staff.c.store_id == store_id, staff.c.name == name)
+        .with_for_update()
+    ).first()
+    held = conn.execute(select(pin_throttle).where(*key).with_for_update()).first()
     if held is not None and held.locked_until and parse_iso(held.locked_until) > now:
         raise TooMany(
             f"{name} is locked at this till after too many wrong PINs; try again later",

@@ -76,6 +76,17 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="stop when stdin closes (the embedding process died)",
     )
+    s.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="server processes on one socket (PostgreSQL only; default %(default)s)",
+    )
+
+    mg = sub.add_parser(
+        "migrate", help="bring the database's schema to this version (one process at a time)"
+    )
+    db(mg)
 
     sd = sub.add_parser("seed-demo", help="create the demo store, staff, customers and cards")
     db(sd)
@@ -88,6 +99,24 @@ def _parser() -> argparse.ArgumentParser:
     k.add_argument("--store", required=True)
     k.add_argument("--till", required=True)
     k.add_argument("--merchant", help=_MERCHANT_HELP)
+    k.add_argument(
+        "--claim-key-out",
+        type=Path,
+        help="also issue the till's receipt claim key and write it to this file (mode 0600)",
+    )
+
+    ck = sub.add_parser(
+        "create-claim-key", help="issue a till's receipt claim key (printed once, issue 17)"
+    )
+    db(ck)
+    ck.add_argument("--store", required=True)
+    ck.add_argument("--till", required=True)
+    ck.add_argument("--merchant", help=_MERCHANT_HELP)
+
+    cd = sub.add_parser("set-claim-days", help="how long a receipt's claim code is valid")
+    db(cd)
+    cd.add_argument("--store", required=True)
+    cd.add_argument("--days", type=int, required=True)
 
     r = sub.add_parser("revoke-key", help="revoke every key of a till")
     db(r)
@@ -115,6 +144,22 @@ def _parser() -> argparse.ArgumentParser:
     pr.add_argument("--store", required=True)
     pr.add_argument("--region", required=True, help="ISO 3166-1 alpha-2, e.g. GB, DE, US")
 
+    sl = sub.add_parser(
+        "set-store", help="set the time zone and locale of a store's screens and receipts"
+    )
+    db(sl)
+    sl.add_argument("--store", required=True)
+    sl.add_argument("--time-zone", help="IANA tz database name, e.g. Europe/London")
+    sl.add_argument("--locale", help="CLDR locale, e.g. en_GB, de_DE")
+
+    from server.ordering import cli as ordering_cli  # issue 18: set-ordering, table-qr
+
+    ordering_cli.add_commands(sub, db)
+
+    from server import rules_cli  # issue 16: expire, set-program, campaigns, catalogue
+
+    rules_cli.add_commands(sub, db)
+
     oa = sub.add_parser("openapi", help="write the OpenAPI document")
     oa.add_argument("--output", type=Path, default=None, help="file (default: stdout)")
     return p
@@ -132,6 +177,20 @@ def openapi_document() -> dict[str, Any]:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    from server.errors import ServerError
+
+    try:
+        if args.workers > 1:
+            from server.workers import serve_workers
+
+            return serve_workers(args, _serve_one)
+        return _serve_one(args)
+    except ServerError as exc:  # e.g. schema_outdated: says to run `till-server migrate`
+        print(exc.message, file=sys.stderr)
+        return 1
+
+
+def _serve_one(args: argparse.Namespace) -> int:
     import uvicorn
 
     from server.app import create_app
@@ -151,7 +210,10 @@ def _serve(args: argparse.Namespace) -> int:
             "No SMS gateway (--sms-outbox or --sms-webhook): OTP requests will fail"
         )
     limits = Limits(otp_ttl_s=args.otp_ttl, otp_resend_interval_s=args.otp_resend_interval)
-    backend = Backend(make_engine(args.db), sms=gateway, limits=limits)
+    from server.db import clock_for
+
+    engine = make_engine(args.db)
+    backend = Backend(engine, sms=gateway, limits=limits, clock=clock_for(engine))
     conn_limits = ConnectionLimits(
         header_timeout_s=args.header_timeout,
         body_timeout_s=args.body_timeout,
@@ -171,7 +233,9 @@ def _serve(args: argparse.Namespace) -> int:
         limit_concurrency=conn_limits.max_connections + 1,
         h11_max_incomplete_event_size=MAX_HEADER_BYTES,
     )
-    server = uvicorn.Server(config)
+    from server.closing_server import ClosingServer
+
+    server = ClosingServer(config)
     if args.exit_with_stdin:
         threading.Thread(target=_exit_on_eof, args=(server,), daemon=True).start()
     # An inherited socket: the embedding process bound the port, so no one can take it
@@ -192,7 +256,7 @@ def _exit_on_eof(server: Any) -> None:
             pass
     except (OSError, ValueError):
         pass
-    server.should_exit = True
+    server.handle_exit(0, None)  # as SIGTERM would: the waiting order feeds answer first
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -204,6 +268,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     if args.command == "serve":
         return _serve(args)
+    if args.command == "migrate":
+        from server.migrations import migrate_command
+
+        return migrate_command(args.db)
     if args.command == "openapi":
         text = json.dumps(openapi_document(), indent=2, sort_keys=True) + "\n"
         if args.output is None:
@@ -212,13 +280,17 @@ def main(argv: list[str] | None = None) -> int:
             args.output.write_text(text, encoding="utf-8")
         return 0
 
-    from server import accounts, demo_data, phones
+    from server import accounts, demo_data, phones, rules_cli
     from server.db import Clock, make_engine, write
     from server.errors import ServerError
     from server.service import Backend
     from server.sms import DiscardGateway
 
-    engine = make_engine(args.db)
+    try:
+        engine = make_engine(args.db)
+    except ServerError as exc:  # schema_outdated: names `till-server migrate`
+        print(exc.message, file=sys.stderr)
+        return 1
     clock = Clock()
     try:
         if args.command == "init":
@@ -239,6 +311,14 @@ def main(argv: list[str] | None = None) -> int:
                 lambda c: accounts.create_key(c, args.store, args.till, clock, args.merchant),
             )
             print(key)
+            if args.claim_key_out is not None:
+                from server.claim_key_file import write_claim_key
+
+                write_claim_key(engine, clock, args)
+        elif args.command in ("create-claim-key", "set-claim-days"):
+            from server.claim_key_file import claim_command
+
+            claim_command(engine, clock, args)
         elif args.command == "revoke-key":
             n = write(engine, lambda c: accounts.revoke_keys(c, args.store, args.till, clock))
             print(f"Revoked {n} key(s) of {args.store}/{args.till}")
@@ -282,6 +362,22 @@ def main(argv: list[str] | None = None) -> int:
                 ),
             )
             print(f"Store {args.store}: national phone numbers are read as {region} numbers")
+        elif args.command == "set-store":
+            from server.store_locale import set_store_locale
+
+            done = write(
+                engine,
+                lambda c: set_store_locale(
+                    c, accounts.store_id_of(c, args.store), args.time_zone, args.locale
+                ),
+            )
+            print(f"Store {args.store}: time zone {done['time_zone']}, locale {done['locale']}")
+        elif args.command in ("set-ordering", "table-qr"):
+            from server.ordering import cli as ordering_cli
+
+            ordering_cli.run(engine, clock, args)
+        elif args.command in rules_cli.COMMANDS:
+            return rules_cli.run(engine, clock, args)
     except ServerError as exc:
         print(exc.message, file=sys.stderr)
         return 1

@@ -11,12 +11,13 @@ unique within one merchant, and another merchant's customer or card is simply no
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, func, insert, or_, select, update
 
-from server import phones
-from server.db import inserted_id
+from server import lots, phones, tiers
+from server.db import inserted_id, iso, parse_iso
 from server.errors import Conflict, InvalidRequest, NotFound
 from server.models import CustomerCreate, normalise_card
 from server.schema import cards, customers, ledger
@@ -113,7 +114,14 @@ def set_status(conn: Connection, customer_id: int, status: str) -> None:
     conn.execute(update(customers).where(customers.c.id == customer_id).values(status=status))
 
 
-def customer_json(conn: Connection, merchant_id: int, customer_id: int) -> dict[str, Any]:
+def customer_json(
+    conn: Connection, merchant_id: int, customer_id: int, now: str | None = None
+) -> dict[str, Any]:
+    """The customer as the API shows it. ``balance`` is net of points already past their
+    expiry even if the expiry job has not written them off yet (issue 16, ``server.lots``);
+    ``now`` is the backend's clock (tests move it), else the wall clock."""
+    at = parse_iso(now) if now is not None else datetime.now(UTC)
+    stamp = iso(at)
     row = conn.execute(
         select(customers).where(
             customers.c.id == customer_id, customers.c.merchant_id == merchant_id
@@ -131,13 +139,20 @@ def customer_json(conn: Connection, merchant_id: int, customer_id: int) -> dict[
         "email": row.email,
         "app_id": row.app_id,
         "status": row.status,
-        "balance": row.balance,
+        "balance": row.balance - lots.due_points(conn, row.id, stamp),
         "cards": [r.number for r in numbers],
+        "customer_type": tiers.type_of(conn, merchant_id, row.id, at).code,
+        "next_expiry": lots.next_expiry_json(conn, row.id, stamp),
     }
 
 
 def lookup(
-    conn: Connection, merchant_id: int, by: str, value: str, region: str = phones.DEFAULT_REGION
+    conn: Connection,
+    merchant_id: int,
+    by: str,
+    value: str,
+    region: str = phones.DEFAULT_REGION,
+    now: str | None = None,
 ) -> dict[str, Any]:
     """The customer identified by one of card, phone, email, app_id; ``not_found`` else.
 
@@ -172,7 +187,7 @@ def lookup(
     ).first()
     if row is None:
         raise NotFound(f"No customer with this {by.replace('_', ' ')}", code="not_found")
-    return customer_json(conn, merchant_id, row.id)
+    return customer_json(conn, merchant_id, row.id, now)
 
 
 def transactions_json(

@@ -5,29 +5,35 @@ survives a power cut; the till has already told the customer), a busy timeout, a
 write transaction opened with ``BEGIN IMMEDIATE`` so that writers queue for the lock up
 front instead of failing with "database is locked" when a read upgrades to a write: that is
 what keeps balances exact under concurrent requests. PostgreSQL: plain transactions; the
-write paths lock the customer row with ``SELECT ... FOR UPDATE`` (ignored by SQLite).
+write paths lock the customer row with ``SELECT ... FOR UPDATE`` (ignored by SQLite), an
+operation's ``op_id`` with a transaction-scoped advisory lock (``lock_keys``), and a
+transaction that lost a serialization race or a deadlock (SQLSTATE 40001 / 40P01) is run
+again, a few times, after a short random pause (``write``).
 ``in_savepoint`` nests each operation of a ``/v1/ops`` batch inside one such transaction.
+The schema is Alembic's (``server.migrations``): an engine opens only a database at head.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
+import random
 import stat
 import threading
+import time
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from server import phones
+from server import migrations, phones
 from server.errors import ServerError
 from server.pepper import load_pepper
-from server.schema import metadata
 
 T = TypeVar("T")
 
@@ -35,12 +41,28 @@ BUSY_TIMEOUT_MS = 30_000
 _READ_ONLY = "loyalty_read_only"
 _WRITE_LOCK = "_loyalty_write_lock"
 _PEPPER = "_loyalty_pepper"
+# Requests served at once by one process: FastAPI runs sync endpoints in AnyIO's worker
+# threads, 40 by default ("the default thread limiter has 40 tokens", AnyIO's docs,
+# "Working with threads"); a connection for each, plus a few for start-up and the CLI.
+WORKER_THREADS = 40
+POOL_ENV = "TILL_SERVER_DB_POOL"
+# Serialization failure and deadlock (PostgreSQL, Appendix A "Error Codes"): the transaction
+# did nothing and may simply be run again.
+RETRY_SQLSTATES = frozenset({"40001", "40P01"})
+RETRY_ATTEMPTS = 6
+RETRY_BASE_S = 0.005
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for ``url`` with the pragmas above; creates the tables if missing."""
+def make_engine(url: str, pepper: bytes | None = None) -> Engine:
+    """An engine for ``url`` with the pragmas above.
+
+    An empty database is created at the current schema (under the migration lock, so
+    processes starting together on it do not race); one at an older schema is refused with
+    ``schema_outdated`` naming ``till-server migrate``. ``pepper``: instead of
+    ``load_pepper(url)`` (tests that give a copied database its template's pepper).
+    """
     parsed = make_url(url)
-    pepper = load_pepper(url)
+    pepper = pepper if pepper is not None else load_pepper(url)
     if parsed.get_backend_name() == "sqlite":
         _private_file(parsed.database)
         engine = create_engine(
@@ -55,31 +77,19 @@ def make_engine(url: str) -> Engine:
         # jump; the SQLite lock still orders us against other processes (the CLI).
         setattr(engine, _WRITE_LOCK, threading.Lock())
     else:
-        engine = create_engine(url, pool_pre_ping=True)
+        # A connection per worker thread, so no request waits for one; fewer with
+        # TILL_SERVER_DB_POOL when workers x hosts would pass PostgreSQL's max_connections
+        # (100 by default): requests then queue for a connection instead.
+        size = int(os.environ.get(POOL_ENV) or WORKER_THREADS)
+        engine = create_engine(url, pool_pre_ping=True, pool_size=size, max_overflow=size // 4)
     setattr(engine, _PEPPER, pepper)
-    metadata.create_all(engine)
-    _require_merchants(engine)
+    try:
+        migrations.require_current(engine)
+    except BaseException:
+        engine.dispose()
+        raise
     phones.migrate(engine)  # start-up data migration: stored phone numbers to E.164
     return engine
-
-
-def _require_merchants(engine: Engine) -> None:
-    """Refuse, in words, a database made before merchants existed (issue 13).
-
-    Its customers, cards and op ids are keyed without a merchant; rebuilding those tables
-    is a migration of its own (the Alembic step of the PostgreSQL issue), not something to
-    guess at start-up. Until then such a database is refused instead of answering 500s.
-    """
-    with engine.connect().execution_options(**{_READ_ONLY: True}) as conn:
-        columns = {c["name"] for c in inspect(conn).get_columns("stores")}
-    if "merchant_id" not in columns:
-        engine.dispose()
-        raise ServerError(
-            "This database was made by a version of the loyalty backend without merchants "
-            "and cannot be opened by this one; start on a new database file",
-            code="schema_outdated",
-            status=500,
-        )
 
 
 def pepper_of(conn: Connection | Engine) -> bytes:
@@ -137,14 +147,48 @@ def write(engine: Engine, fn: Callable[[Connection], T]) -> T:
     A unique-constraint race (possible on PostgreSQL, where writers on different customers
     run side by side) rolls back and runs ``fn`` once more: it then sees the winner's row
     and answers as for any retry (idempotent replay, ``receipt_already_claimed``, ...).
+    A serialization failure or deadlock (``RETRY_SQLSTATES``) rolls back and runs ``fn``
+    again after a random pause that doubles each time (full jitter, so the two sides of a
+    deadlock do not meet again), ``RETRY_ATTEMPTS`` times at most; then it is raised.
     """
-    for attempt in (1, 2):
+    unique_retried = False
+    for attempt in range(RETRY_ATTEMPTS):
         try:
             return _write_once(engine, fn)
         except IntegrityError:
-            if attempt == 2:
+            if unique_retried:
                 raise
+            unique_retried = True
+        except DBAPIError as exc:
+            if not retryable(exc) or attempt == RETRY_ATTEMPTS - 1:
+                raise
+            time.sleep(random.uniform(0, RETRY_BASE_S * 2**attempt))
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+def retryable(exc: DBAPIError) -> bool:
+    """A serialization failure or deadlock: the transaction may be run again as it is."""
+    return getattr(exc.orig, "sqlstate", None) in RETRY_SQLSTATES
+
+
+def lock_keys(conn: Connection, *keys: str) -> None:
+    """Transaction-scoped advisory locks on ``keys`` (PostgreSQL), taken in sorted order.
+
+    What makes "is this op_id new?" and "record it" one step when two requests carry the
+    same op_id at once: the second waits here until the first commits, then finds its
+    record (https://www.postgresql.org/docs/15/functions-admin.html#FUNCTIONS-ADVISORY-LOCKS).
+    Sorted, so two batches holding some of the same keys cannot deadlock on them. SQLite
+    needs none: ``BEGIN IMMEDIATE`` already runs one writer at a time.
+    """
+    if conn.dialect.name != "postgresql" or not keys:
+        return
+    for key in sorted({_lock_id(k) for k in keys}):
+        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": key})
+
+
+def _lock_id(key: str) -> int:
+    """A stable signed 64-bit number for ``key`` (advisory locks are keyed by bigint)."""
+    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "big", signed=True)
 
 
 def _write_once(engine: Engine, fn: Callable[[Connection], T]) -> T:
@@ -217,6 +261,52 @@ class Clock:
         return datetime.now(UTC)
 
 
+def database_now(conn: Connection) -> datetime:
+    """The database server's clock, in UTC: the one clock every backend host shares."""
+    if conn.dialect.name == "postgresql":
+        value = conn.execute(text("SELECT clock_timestamp()")).scalar_one()
+        return value.astimezone(UTC)  # type: ignore[no-any-return]
+    raw = conn.execute(text("SELECT strftime('%Y-%m-%dT%H:%M:%f', 'now')")).scalar_one()
+    return datetime.fromisoformat(raw).replace(tzinfo=UTC)
+
+
+class DatabaseClock(Clock):
+    """The database's clock (``database_now``), so that several backend hosts agree.
+
+    Why: with more than one host, each host's own clock deciding OTP expiry and ledger times
+    lets a code expire early on one host and late on another (issue 14). Asking the database
+    on every call would cost a round trip per timestamp, so the offset between this host's
+    clock and the database's is measured (midpoint of the query, as NTP does) and refreshed
+    every ``resync_s``; between refreshes it is this host's clock plus that offset. Drift of a
+    host clock is parts per million, i.e. microseconds per refresh. Tests inject a fake
+    ``Clock`` instead; this is what ``till-server serve`` uses.
+    """
+
+    def __init__(self, engine: Engine, resync_s: float = 30.0) -> None:
+        self.engine = engine
+        self.resync_s = resync_s
+        self._offset = timedelta(0)
+        self._synced_at = -float("inf")
+        self._lock = threading.Lock()
+
+    def now(self) -> datetime:
+        if time.monotonic() - self._synced_at > self.resync_s:
+            self._sync()
+        return datetime.now(UTC) + self._offset
+
+    def _sync(self) -> None:
+        with self._lock:
+            if time.monotonic() - self._synced_at <= self.resync_s:
+                return
+            with self.engine.connect().execution_options(**{_READ_ONLY: True}) as conn:
+                before = datetime.now(UTC)
+                theirs = database_now(conn)
+                after = datetime.now(UTC)
+                conn.rollback()
+            self._offset = theirs - (before + (after - before) / 2)
+            self._synced_at = time.monotonic()
+
+
 def iso(t: datetime) -> str:
     """UTC ISO 8601 with microseconds and a ``Z``: fixed width, so text order = time order."""
     return t.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
@@ -232,3 +322,9 @@ def inserted_id(result: Any) -> int:
     if key is None:  # pragma: no cover - only for tables without a primary key
         raise RuntimeError("insert returned no primary key")
     return int(key[0])
+
+
+def clock_for(engine: Engine) -> Clock:
+    """The clock a serving backend decides times by: the database's, when that is another
+    machine's (PostgreSQL); a SQLite file's clock is this host's anyway."""
+    return DatabaseClock(engine) if engine.dialect.name != "sqlite" else Clock()

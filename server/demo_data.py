@@ -16,13 +16,14 @@ from typing import Any
 
 from sqlalchemy import select
 
-from server import accounts, customers, programs, store_limits
+from server import accounts, customers, programs, rules_demo, store_limits
 from server.context import Caller
 from server.db import iso, write
 from server.models import CustomerCreate, EarnRequest, RedeemRequest
 from server.schema import customers as customers_t
 from server.schema import programs as programs_t
 from server.service import Backend
+from server.store_locale import set_store_locale
 
 STORE = "DEMO"
 STORE_NAME = "Demo Store"
@@ -110,6 +111,8 @@ class DemoMerchant:
     unassigned: tuple[str, ...]
     customers: tuple[DemoCustomer, ...]
     prefix: str  # of the seeding op_ids and receipt numbers
+    time_zone: str = "Europe/London"  # the store's screens and receipts (server/store_locale)
+    locale: str = "en_GB"
 
 
 # The second merchant (issue 13) shows brands kept apart on one backend: its Alice has the
@@ -173,6 +176,7 @@ def _seed_merchant(backend: Backend, m: DemoMerchant) -> None:
         merchant_id = accounts.ensure_merchant(conn, m.code, m.name)
         store_id = accounts.ensure_store(conn, m.store, m.store_name, merchant=m.code)
         till_id = accounts.ensure_till(conn, store_id, m.till)
+        set_store_locale(conn, store_id, m.time_zone, m.locale)
         for name, role, pin in m.staff:
             accounts.create_staff(conn, m.store, name, role, pin)
         known = conn.execute(
@@ -184,6 +188,8 @@ def _seed_merchant(backend: Backend, m: DemoMerchant) -> None:
             programs.put_program(conn, merchant_id, *m.program)
             numeric = [c.card for c in m.customers if c.card and c.card.isdigit()]
             programs.register_cards(conn, merchant_id, m.program[0], [*numeric, *m.unassigned], now)
+        if m.prefix == "demo":  # issue 16: catalogue, campaign, customer types, expiry
+            rules_demo.seed(conn, merchant_id, backend.clock.now())
         return Caller(0, store_id, m.store, till_id, m.till, merchant_id)
 
     caller = write(backend.engine, setup)

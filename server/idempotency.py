@@ -13,7 +13,8 @@ merchant's key is another operation, never a replay of someone else's answer.
 Settling an op for good (issue 11): ``cancel`` either finds the op applied and returns its
 original answer, or records the op_id as cancelled (a row of kind ``cancelled``), after
 which every attempt to run it is refused with ``op_cancelled``. Both happen under the write
-lock, so an op is never applied after its cancel was confirmed, nor cancelled once applied.
+lock (and, on PostgreSQL, the op_id's advisory lock: ``op_key``), so an op is never applied
+after its cancel was confirmed, nor cancelled once applied.
 ``states`` answers which of a list of op_ids were applied, cancelled or never seen (e.g.
 after the database was restored from an older copy: the till then sends them again).
 """
@@ -26,6 +27,7 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert, select
 
+from server.db import lock_keys
 from server.errors import Conflict
 from server.schema import operations
 
@@ -37,6 +39,13 @@ _RECALL = select(operations).where(
     operations.c.op_id == bindparam("op_id"),
 )
 _REMEMBER = insert(operations)
+
+
+def op_key(merchant_id: int, op_id: str) -> str:
+    """The advisory-lock key of one merchant's op_id (``db.lock_keys``): taken before the
+    record is looked up, by ``operations.Runner.apply`` and by ``cancel``, so that "look up,
+    then record" is one step on PostgreSQL too (issue 14)."""
+    return f"op:{merchant_id}:{op_id}"
 
 
 def body_hash(kind: str, scope: dict[str, Any], body: dict[str, Any]) -> str:
@@ -104,6 +113,7 @@ def remember(
 
 def cancel(conn: Connection, merchant_id: int, op_id: str, now: str) -> dict[str, Any]:
     """``{"state": "cancelled"}`` (recorded for ever) or the applied op's original result."""
+    lock_keys(conn, op_key(merchant_id, op_id))
     row = conn.execute(_RECALL, {"merchant_id": merchant_id, "op_id": op_id}).first()
     if row is None:
         conn.execute(

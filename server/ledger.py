@@ -23,15 +23,17 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
-from server import approval, otp, store_limits
+from server import approval, earning, lots, otp, store_limits
 from server.accounts import Stores
 from server.context import Caller, Limits
 from server.db import Clock, inserted_id, iso
 from server.errors import Conflict, Forbidden, InvalidRequest, NotFound
 from server.models import ClaimRequest, EarnRequest, RedeemRequest, ReverseRequest
+from server.return_records import refuse_if_returned
 from server.schema import customers, ledger, receipts
 from server.schema import stores as stores_t
 from server.sms import Sms
+from server.sms_texts import sms_text, store_locale_of
 
 FUTURE_TOLERANCE = timedelta(hours=24)
 
@@ -98,7 +100,13 @@ def _append(conn: Connection, customer: Any, **values: Any) -> tuple[int, int]:
         raise Conflict("Not enough points", code="insufficient_points", balance=customer.balance)
     entry_id = inserted_id(conn.execute(_INSERT_ENTRY, {"customer_id": customer.id, **values}))
     conn.execute(_SET_BALANCE, {"customer_id": customer.id, "new_balance": balance})
+    lots.on_entry(conn, customer, entry_id, values)  # issue 16: which points, until when
     return entry_id, balance
+
+
+def _settled(conn: Connection, customer_id: int, merchant_id: int, clock: Clock) -> Any:
+    """The customer locked, with points past their expiry written off first (issue 16)."""
+    return lots.settle(conn, customer_for_update(conn, customer_id, merchant_id), clock.now())
 
 
 def _claim_receipt(conn: Connection, store_id: int, receipt_no: str, entry_id: int) -> None:
@@ -154,13 +162,17 @@ def earn(
     received_at: str | None = None,
 ) -> Outcome:
     store = (stores or Stores(conn)).settings(caller.store_id)
-    customer = customer_for_update(conn, req.customer_id, caller.merchant_id)
+    customer = _settled(conn, req.customer_id, caller.merchant_id, clock)
     _require_active(customer)
     _not_future(req.occurred_at, clock)
     _check_receipt_free(conn, caller.store_id, req.receipt_no)
     approved_by = _approve_large_earn(conn, caller, req, clock)
     now = iso(clock.now())
-    points = points_for(Decimal(req.amount), Decimal(store.points_per_unit))
+    lines = earning.sale_lines(conn, caller.merchant_id, req)
+    earned = earning.evaluate_sale(
+        conn, caller.merchant_id, store, customer.id, lines, req.occurred_at or clock.now()
+    )
+    points = earned.points
     entry_id, balance = _append(
         conn,
         customer,
@@ -177,9 +189,18 @@ def earn(
         op_id=req.op_id,
     )
     _claim_receipt(conn, caller.store_id, req.receipt_no, entry_id)
-    text = f"{store.name}: you earned {points} points. Your balance is {balance} points."
+    earning.record(conn, entry_id, earned, caller.store_id, req.receipt_no)
+    text = sms_text(
+        "earned", store_locale_of(store), store=store.name, points=points, balance=balance
+    )
     return Outcome(
-        {"transaction_id": entry_id, "points": points, "balance": balance},
+        {
+            "transaction_id": entry_id,
+            "points": points,
+            "balance": balance,
+            **earned.json(),
+            "next_expiry": lots.next_expiry_json(conn, customer.id, now),
+        },
         [Sms(customer.phone, text)],
     )
 
@@ -195,7 +216,7 @@ def redeem(
     received_at: str | None = None,
 ) -> Outcome:
     store = (stores or Stores(conn)).settings(caller.store_id)
-    customer = customer_for_update(conn, req.customer_id, caller.merchant_id)
+    customer = _settled(conn, req.customer_id, caller.merchant_id, clock)
     _require_active(customer)
     if (req.challenge_id is None) != (req.otp is None):
         missing = "otp" if req.otp is None else "challenge_id"
@@ -299,7 +320,8 @@ def reverse(
             code="already_reversed",
             reversal_id=done.id,
         )
-    customer = customer_for_update(conn, entry.customer_id, caller.merchant_id)
+    refuse_if_returned(conn, entry)
+    customer = _settled(conn, entry.customer_id, caller.merchant_id, clock)
     if customer.balance - entry.points < 0:
         raise Conflict(
             f"The customer has already spent these points (balance {customer.balance})",
@@ -358,10 +380,11 @@ def claim(
     stores = stores or Stores(conn)
     store_id = stores.id_of(req.store, caller.merchant_id) if req.store else caller.store_id
     store = stores.settings(store_id)
-    customer = customer_for_update(conn, req.customer_id, caller.merchant_id)
+    customer = _settled(conn, req.customer_id, caller.merchant_id, clock)
     _require_active(customer)
     _not_future(req.occurred_at, clock)
-    _check_receipt_free(conn, store_id, req.receipt_no)
+    if req.campaign_id is None:  # a campaign's missed points go to an earned receipt
+        _check_receipt_free(conn, store_id, req.receipt_no)
     if req.corrects is not None:
         original = conn.execute(
             select(ledger.c.id, ledger.c.kind)
@@ -375,6 +398,19 @@ def claim(
             raise Conflict("corrects must name a reversed earn or claim", code="not_correctable")
     manager = approval.require_manager(conn, caller.store_id, req.approval, clock, limits)
     points = points_for(Decimal(req.amount), Decimal(store.points_per_unit))
+    detail: dict[str, Any] = {"lines": [{"line_no": 1, "points": points}], "campaigns": []}
+    if req.campaign_id is not None:
+        points, detail = earning.campaign_claim(
+            conn,
+            caller.merchant_id,
+            customer.id,
+            req.campaign_id,
+            Decimal(req.amount),
+            Decimal(store.points_per_unit),
+            req.occurred_at,
+            store_id,
+            req.receipt_no,
+        )
     now = iso(clock.now())
     entry_id, balance = _append(
         conn,
@@ -392,9 +428,22 @@ def claim(
         corrects_id=req.corrects,
         approved_by=manager.id,
     )
-    _claim_receipt(conn, store_id, req.receipt_no, entry_id)
-    text = f"{store.name}: {points} missed points were added. Your balance is {balance} points."
+    if req.campaign_id is None:
+        _claim_receipt(conn, store_id, req.receipt_no, entry_id)
+    else:
+        earning.record_campaign_claim(
+            conn, entry_id, req.campaign_id, points, store_id, req.receipt_no
+        )
+    text = sms_text(
+        "missed_points", store_locale_of(store), store=store.name, points=points, balance=balance
+    )
     return Outcome(
-        {"transaction_id": entry_id, "points": points, "balance": balance},
+        {
+            "transaction_id": entry_id,
+            "points": points,
+            "balance": balance,
+            **detail,
+            "next_expiry": lots.next_expiry_json(conn, customer.id, now),
+        },
         [Sms(customer.phone, text)],
     )

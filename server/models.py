@@ -182,6 +182,29 @@ class CustomerCreate(Body):
     op_id: OpId | None = None
 
 
+LineNo = Annotated[int, Field(strict=True, ge=1, le=10_000), BeforeValidator(_integral)]
+LineText = Annotated[str, Field(min_length=1, max_length=100, pattern=text.NO_CONTROL_PATTERN)]
+ItemCode = Annotated[
+    str, StringConstraints(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9_\-]+$")
+]
+
+
+class EarnLine(Body):
+    """One line of a sale (issue 16): its category decides what it earns (docs/rules.md)."""
+
+    line_no: LineNo
+    amount: Money
+    code: ItemCode | None = None
+    category: ItemCode | None = None
+    description: LineText | None = None
+
+
+def _unique_lines(lines: list[Any] | None) -> list[Any] | None:
+    if lines is not None and len({line.line_no for line in lines}) != len(lines):
+        raise ValueError("line_no must be unique")
+    return lines
+
+
 class EarnRequest(Body):
     op_id: OpId
     customer_id: Id
@@ -190,6 +213,10 @@ class EarnRequest(Body):
     occurred_at: Timestamp | None = None
     # Needed above the store's ``max_earn_amount`` (issue 13, finding 6).
     approval: Approval | None = None
+    # Issue 16: the sale's lines; their amounts add up to ``amount`` (checked by the ledger).
+    lines: Annotated[
+        list[EarnLine] | None, Field(min_length=1, max_length=500), AfterValidator(_unique_lines)
+    ] = None
 
 
 class OtpRequest(Body):
@@ -251,11 +278,31 @@ class ClaimRequest(Body):
     store: StoreCode | None = None
     approval: Approval | None = None
     corrects: Id | None = None
+    # Issue 16 (seed 004, case 4): the missed points of this campaign on the receipt.
+    campaign_id: Id | None = None
+
+
+class ReturnLine(Body):
+    line_no: LineNo
+    amount: PositiveMoney
+
+
+class ReturnRequest(Body):
+    """``POST /v1/returns`` (issue 16): part or all of a sale comes back (docs/rules.md)."""
+
+    op_id: OpId
+    receipt_no: ReceiptNo
+    store: StoreCode | None = None
+    lines: Annotated[
+        list[ReturnLine] | None, Field(min_length=1, max_length=500), AfterValidator(_unique_lines)
+    ] = None
+    amount: PositiveMoney | None = None
+    occurred_at: Timestamp | None = None
 
 
 class OpItem(Body):
     op_id: OpId
-    kind: Literal["earn", "redeem", "reverse", "claim"]
+    kind: Literal["earn", "redeem", "reverse", "claim", "receipt_claim", "return", "order_paid"]
     body: dict[str, Any]
 
 

@@ -14,6 +14,9 @@ batch runs all its operations in *one* write transaction with a SAVEPOINT around
   finds the first record and has no second effect.
 - Other requests serialise against the batch as against any write (``BEGIN IMMEDIATE`` and
   the in-process write lock in ``db``), so balances stay exact under concurrency.
+- On PostgreSQL writers run side by side instead: each op_id is decided under an advisory
+  lock (``db.lock_keys``), and a batch locks all its op_ids and then its accounts (lowest id
+  first) before its first operation, so batches never deadlock on each other (issue 14).
 
 Parsing, validation and hashing happen before the write lock is taken; SMS go out after the
 commit, never for an operation that did not happen. The time the request arrived is taken
@@ -31,21 +34,24 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from sqlalchemy import Connection, Engine
 
-from server import ledger
-from server.accounts import Stores
+from server import ledger, receipt_claims, returns
+from server.accounts import Stores, lock_customers
 from server.context import Caller, Limits
-from server.db import Clock, in_savepoint, iso, write
+from server.db import Clock, in_savepoint, iso, lock_keys, write
 from server.errors import InvalidRequest, ServerError, Unavailable
-from server.idempotency import body_hash, recall, remember
+from server.idempotency import body_hash, op_key, recall, remember
 from server.models import (
     ClaimRequest,
     EarnRequest,
     OpItem,
     RedeemRequest,
+    ReturnRequest,
     ReverseOp,
     ReverseRequest,
     describe_errors,
 )
+from server.ordering import orders as table_orders
+from server.ordering.models import OrderPaidOp
 from server.sms import Sms, SmsGateway
 
 log = logging.getLogger("server.operations")
@@ -55,6 +61,9 @@ OP_MODELS: dict[str, type[BaseModel]] = {
     "redeem": RedeemRequest,
     "reverse": ReverseOp,
     "claim": ClaimRequest,
+    receipt_claims.KIND: receipt_claims.ReceiptClaimRequest,  # issue 17: a receipt's own code
+    "return": ReturnRequest,  # issue 16: goods back, points back (server/returns.py)
+    "order_paid": OrderPaidOp,  # issue 18: a table order paid (server/ordering/orders.py)
 }
 
 
@@ -137,6 +146,11 @@ class Runner:
         def tx(conn: Connection) -> list[tuple[Op | ServerError, Applied]]:
             stores = Stores(conn)
             done: list[tuple[Op | ServerError, Applied]] = []
+            ops = [op for op in prepared if isinstance(op, Op)]
+            # Every lock the batch will need, up front and in one order (op ids, then
+            # accounts by id): batches that share some never wait on each other in a circle.
+            lock_keys(conn, *(op_key(caller.merchant_id, op.op_id) for op in ops))
+            lock_customers(conn, caller.merchant_id, _customers_of(conn, ops))
             for op in prepared:
                 if isinstance(op, ServerError):
                     done.append((op, Applied(op.status, op.body())))
@@ -170,6 +184,10 @@ class Runner:
         The record is the merchant's: another merchant's op with this op_id is unrelated.
         """
         merchant = caller.merchant_id
+        # Decided under a lock on the op_id (PostgreSQL): a concurrent send of the same op
+        # waits for this one to commit, then finds its record and replays it (issue 14,
+        # finding 1: it used to miss the uncommitted record and hit the receipt instead).
+        lock_keys(conn, op_key(merchant, op.op_id))
         prev = recall(conn, merchant, op.op_id, op.kind, op.digest)
         if prev is not None:
             return Applied(prev[0], prev[1])
@@ -188,6 +206,12 @@ class Runner:
             return ledger.redeem(conn, caller, req, self.clock, self.limits, stores, received_at=at)
         if isinstance(req, ClaimRequest):
             return ledger.claim(conn, caller, req, self.clock, self.limits, stores, received_at=at)
+        if isinstance(req, receipt_claims.ReceiptClaimRequest):
+            return receipt_claims.claim_by_token(conn, caller, req, self.clock, stores, received_at=at)
+        if isinstance(req, ReturnRequest):
+            return returns.apply(conn, caller, req, self.clock, stores, received_at=at)
+        if isinstance(req, OrderPaidOp):
+            return table_orders.mark_paid(conn, caller, req, self.clock)
         if isinstance(req, ReverseRequest) and op.transaction_id is not None:
             return ledger.reverse(
                 conn, caller, op.transaction_id, req, self.clock, self.limits, received_at=at
@@ -201,3 +225,17 @@ class Runner:
             except Unavailable:
                 # The points are booked; a lost courtesy SMS must not turn that into an error.
                 log.warning("%s SMS not delivered for op %s", op.kind, op.op_id)
+
+
+def _customers_of(conn: Connection, ops: list[Op]) -> set[int]:
+    """The accounts a batch's operations touch: named, or those of the entries reversed."""
+    ids = {c for op in ops if isinstance(c := getattr(op.req, "customer_id", None), int)}
+    reversed_ = {op.transaction_id for op in ops if op.transaction_id is not None}
+    if reversed_ and conn.dialect.name == "postgresql":
+        from sqlalchemy import select
+
+        from server.schema import ledger as entries
+
+        found = select(entries.c.customer_id).where(entries.c.id.in_(sorted(reversed_)))
+        ids.update(int(c) for c in conn.execute(found).scalars())
+    return ids

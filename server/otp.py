@@ -25,6 +25,7 @@ from server.errors import Forbidden, TooMany
 from server.hashing import hash_otp, new_otp_code, new_salt, otp_matches
 from server.schema import ledger, otp_challenges, otp_guard
 from server.sms import Sms, mask_phone
+from server.sms_texts import sms_text
 
 
 def request_code(
@@ -35,8 +36,10 @@ def request_code(
     store_name: str,
     clock: Clock,
     limits: Limits,
+    locale: str | None = None,
 ) -> tuple[dict[str, Any], Sms]:
-    """Creates, resends or replaces the customer's challenge at this till."""
+    """Creates, resends or replaces the customer's challenge at this till; the SMS is in
+    the store's language (``locale``, :mod:`server.sms_texts`)."""
     now = clock.now()
     _refuse_if_blocked(conn, customer.id)
     live = conn.execute(
@@ -121,10 +124,7 @@ def request_code(
             )
         )
     minutes = max(1, limits.otp_ttl_s // 60)
-    text = (
-        f"{store_name}: your code to spend {points} points is {code}. "
-        f"It expires in {minutes} min. Never share it with anyone who calls you."
-    )
+    text = sms_text("otp_code", locale, store=store_name, points=points, code=code, minutes=minutes)
     body = {
         "challenge_id": challenge_id,
         "expires_at": expires_at,

@@ -29,6 +29,13 @@ class Health(BaseModel):
     version: str
 
 
+class NextExpiry(BaseModel):
+    """Issue 16: the next points to expire (docs/rules.md)."""
+
+    points: int
+    on: str = Field(description="YYYY-MM-DD: from this day (00:00 UTC) they are gone")
+
+
 class Customer(BaseModel):
     id: int
     phone: str
@@ -38,12 +45,29 @@ class Customer(BaseModel):
     status: str
     balance: int
     cards: list[str]
+    customer_type: str
+    next_expiry: NextExpiry | None
+
+
+class LinePoints(BaseModel):
+    line_no: int
+    points: int
+
+
+class CampaignPoints(BaseModel):
+    id: int
+    name: str
+    points: int
 
 
 class EarnResult(BaseModel):
     transaction_id: int
     points: int
     balance: int
+    # Issue 16; optional in the schema because receipt-token claims answer without them.
+    lines: list[LinePoints] = []
+    campaigns: list[CampaignPoints] = []
+    next_expiry: NextExpiry | None = None
 
 
 class OtpChallenge(BaseModel):
@@ -210,6 +234,8 @@ class SessionStore(BaseModel):
     code: str
     name: str
     phone_region: str  # ISO 3166-1 alpha-2: the region of national phone numbers
+    time_zone: str  # IANA tz database name, e.g. Europe/London: times on screen and paper
+    locale: str  # CLDR locale identifier, e.g. en_GB: dates and figures on screen and paper
 
 
 class SessionTill(BaseModel):

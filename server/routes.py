@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from server import __version__
+from server import __version__, store_locale
 from server import responses as R
 from server.context import Caller
 from server.db import iso
@@ -93,7 +93,7 @@ def health() -> dict[str, str]:
 
 @router.get("/session", responses=documented(200, R.Session))
 def session(caller: Auth, svc: Svc) -> dict[str, Any]:
-    return svc.session(caller)
+    return store_locale.add_to_session(svc.engine, caller.store_id, svc.session(caller))
 
 
 @router.post("/customers", status_code=201, responses=documented(201, R.Customer))

@@ -9,6 +9,7 @@ transaction as each entry and guarded by a CHECK so it can never go negative.
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     Column,
@@ -24,12 +25,16 @@ from sqlalchemy import (
 
 metadata = MetaData()
 
+# Keys are 64-bit (issue 14): BIGINT on PostgreSQL; on SQLite INTEGER, because only an
+# ``INTEGER PRIMARY KEY`` is the (already 64-bit) rowid that numbers new rows itself.
+Id = BigInteger().with_variant(Integer(), "sqlite")
+
 # A merchant is one brand (issue 13): its stores share members, cards, programs and
 # idempotency keys; nothing of one merchant is visible to another merchant's keys.
 merchants = Table(
     "merchants",
     metadata,
-    Column("id", Integer, primary_key=True),
+    Column("id", Id, primary_key=True),
     Column("code", String(32), nullable=False, unique=True),
     Column("name", String(100), nullable=False),
 )
@@ -37,7 +42,7 @@ merchants = Table(
 stores = Table(
     "stores",
     metadata,
-    Column("id", Integer, primary_key=True),
+    Column("id", Id, primary_key=True),
     Column("merchant_id", ForeignKey("merchants.id"), nullable=False),
     Column("code", String(32), nullable=False, unique=True),
     Column("name", String(100), nullable=False),
@@ -48,12 +53,15 @@ stores = Table(
     Column("otp_min_value", String(20), nullable=False, default="0.00"),
     # ISO 3166-1 alpha-2: national phone numbers typed at this store's tills (server/phones.py).
     Column("phone_region", String(2), nullable=False, default="GB", server_default="GB"),
+    # IANA tz name and CLDR locale of the store's screens and receipts (server/store_locale.py).
+    Column("time_zone", String(64), nullable=False, server_default="Europe/London"),
+    Column("locale", String(16), nullable=False, server_default="en_GB"),
 )
 
 tills = Table(
     "tills",
     metadata,
-    Column("id", Integer, primary_key=True),
+    Column("id", Id, primary_key=True),
     Column("store_id", ForeignKey("stores.id"), nullable=False),
     Column("code", String(32), nullable=False),
     UniqueConstraint("store_id", "code"),
@@ -62,7 +70,7 @@ tills = Table(
 api_keys = Table(
     "api_keys",
     metadata,
-    Column("id", Integer, primary_key=True),
+    Column("id", Id, primary_key=True),
     Column("till_id", ForeignKey("tills.id"), nullable=False),
     Column("key_hash", String(64), nullable=False, unique=True),
     Column("hint", String(8), nullable=False),
@@ -73,7 +81,7 @@ api_keys = Table(
 staff = Table(
     "staff",
     metadata,
-    Column("id", Integer, primary_key=True),
+    Column("id", Id, primary_key=True),
     Column("store_id", ForeignKey("stores.id"), nullable=False),
     Column("name", String(64), nullable=False),
     Column("role", String(16), nullable=False),
@@ -87,7 +95,7 @@ staff = Table(
 customers = Table(
     "customers",
     metadata,
-    Column("id", Integer, primary_key=True),
+    Column("id", Id, primary_key=True),
     Column("merchant_id", ForeignKey("merchants.id"), nullable=False),
     Column("phone", String(20), nullable=False),
     Column("name", String(100), nullable=False, default=""),
@@ -106,7 +114,7 @@ customers = Table(
 programs = Table(
     "programs",
     metadata,
-    Column("id", Integer, primary_key=True),
+    Column("id", Id, primary_key=True),
     Column("merchant_id", ForeignKey("merchants.id"), nullable=False),
     Column("name", String(64), nullable=False),
     Column("range_start", String(19), nullable=False),
@@ -130,7 +138,7 @@ Index("cards_customer", cards.c.customer_id)
 ledger = Table(
     "ledger",
     metadata,
-    Column("id", Integer, primary_key=True),
+    Column("id", Id, primary_key=True),
     Column("customer_id", ForeignKey("customers.id"), nullable=False),
     Column("store_id", ForeignKey("stores.id"), nullable=False),
     Column("till_id", ForeignKey("tills.id")),
@@ -150,7 +158,10 @@ ledger = Table(
     Column("with_override", Boolean, nullable=False, default=False),
     Column("reason", Text),
     CheckConstraint(
-        "kind IN ('earn', 'redeem', 'reversal', 'claim', 'correction')", name="ledger_kind"
+        # return / restore / expiry: issue 16 (server/returns.py, server/lots.py).
+        "kind IN ('earn', 'redeem', 'reversal', 'claim', 'correction',"
+        " 'return', 'restore', 'expiry')",
+        name="ledger_kind",
     ),
 )
 Index("ledger_customer", ledger.c.customer_id, ledger.c.id)
@@ -205,11 +216,11 @@ operations = Table(
 audit_log = Table(
     "audit_log",
     metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("id", Id, primary_key=True, autoincrement=True),
     Column("at", String(40), nullable=False),
-    Column("store_id", Integer, ForeignKey("stores.id"), nullable=False),
-    Column("till_id", Integer, ForeignKey("tills.id"), nullable=False),
-    Column("staff_id", Integer, ForeignKey("staff.id"), nullable=False),
+    Column("store_id", Id, ForeignKey("stores.id"), nullable=False),
+    Column("till_id", Id, ForeignKey("tills.id"), nullable=False),
+    Column("staff_id", Id, ForeignKey("staff.id"), nullable=False),
     Column("action", String(32), nullable=False),
     Column("detail", Text, nullable=False),
 )
@@ -222,7 +233,7 @@ Index("audit_store_time", audit_log.c.store_id, audit_log.c.at)
 pin_throttle = Table(
     "pin_throttle",
     metadata,
-    Column("till_id", Integer, primary_key=True),  # 0: a check made outside any till's call
+    Column("till_id", Id, primary_key=True, autoincrement=False),  # 0: outside any till's call
     Column("name", String(64), primary_key=True),
     Column("failures", Integer, nullable=False, default=0),
     Column("locked_until", String(40)),
@@ -247,3 +258,30 @@ store_limits = Table(
     Column("store_id", ForeignKey("stores.id"), primary_key=True),
     Column("max_earn_amount", String(20)),
 )
+
+# Receipt claim keys (issue 17, server/claim_keys.py): the HMAC-SHA256 key each till signs its
+# receipts' claim QR codes with, so that a receipt proves itself when a member claims it
+# later. Kept in clear (the backend must verify); revoked keys stop verifying.
+claim_keys = Table(
+    "claim_keys",
+    metadata,
+    Column("id", Id, primary_key=True),
+    Column("till_id", ForeignKey("tills.id"), nullable=False),
+    Column("secret", String(128), nullable=False),
+    Column("created_at", String(40), nullable=False),
+    Column("revoked_at", String(40)),
+)
+
+# How long a receipt's claim token may be claimed, per store (no row: 30 days).
+claim_periods = Table(
+    "claim_periods",
+    metadata,
+    Column("store_id", ForeignKey("stores.id"), primary_key=True),
+    Column("days", Integer, nullable=False),
+)
+
+# Member orders from the table (issue 18) keep their tables in their own package too.
+import server.ordering.tables  # noqa: E402,F401
+
+# The loyalty rules' tables (issue 16) live on the same metadata, in a module of their own.
+from server import rules_schema as _rules_schema  # noqa: E402,F401

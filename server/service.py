@@ -43,6 +43,7 @@ from server.models import (
     StaffVerify,
 )
 from server.sms import NullGateway, SmsGateway
+from server.sms_texts import store_locale_of
 
 
 @dataclass
@@ -126,7 +127,12 @@ class Backend:
         return read(
             self.engine,
             lambda c: customers.lookup(
-                c, caller.merchant_id, by, value, phones.store_region(c, caller.store_id)
+                c,
+                caller.merchant_id,
+                by,
+                value,
+                phones.store_region(c, caller.store_id),
+                iso(self.clock.now()),  # issue 16: expiry and tier as of the backend's clock
             ),
         )
 
@@ -150,7 +156,14 @@ class Backend:
                     balance=customer.balance,
                 )
             return otp.request_code(
-                conn, caller, customer, req.points, store.name, self.clock, self.limits
+                conn,
+                caller,
+                customer,
+                req.points,
+                store.name,
+                self.clock,
+                self.limits,
+                locale=store_locale_of(store),  # issue 17: the SMS in the store's language
             )
 
         body, message = write(self.engine, tx)

@@ -23,7 +23,8 @@ from server.db import Clock, iso
 from server.errors import Unavailable
 
 log = logging.getLogger("server.sms")
-_CODE_RE = re.compile(r"(\bis )\d{6}\b")  # "... is 123456." in the code SMS text
+# The code in a code SMS: six digits in every language (server.sms_texts), e.g. "is 123456."
+_CODE_RE = re.compile(r"(^|\D)\d{6}(?!\d)")
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,8 @@ from till import wedge_fallback
 from till.config import Config
 from till.context import AppContext
 from till.main_window import MainWindow
+from till.rules_ui import install as install_rules
+from till.table_orders import install as install_table_orders
 from till.wiring import build_context, start
 
 log = logging.getLogger(__name__)
@@ -48,8 +50,25 @@ def create_window(ctx: AppContext) -> MainWindow:
     start(ctx)
     use_store_phone_region(ctx, window)
     install_wedge_fallback(ctx, window)
+    install_rules(window)  # issue 16: products, points preview, Return (F12)
+    install_table_orders(ctx, window)  # issue 18: the Orders panel and its feed
+    follow_store_language(ctx, window)  # issue 17: store language (next start) and figures
     window.start()
     return window
+
+
+def follow_store_language(ctx: AppContext, window: MainWindow) -> None:
+    """Remember the store's language (``/v1/session``) for the next start (:mod:`till.i18n`);
+    redraw the sale at once in the store's locale (figures) when a session comes in."""
+    from till.i18n import remember_language, session_language
+
+    def seen(session: object) -> None:
+        lang = session_language(getattr(session, "raw", None))
+        if lang is not None:
+            remember_language(ctx.data_dir, lang)
+
+    ctx.session_listeners.append(seen)
+    ctx.session_listeners.append(lambda _session: window.refresh())
 
 
 def use_store_phone_region(ctx: AppContext, window: MainWindow) -> None:

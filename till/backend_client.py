@@ -15,36 +15,58 @@ import threading
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
+from urllib.parse import quote
 
 import requests
 
 from offline_queue.errors import TransientSendError
 from offline_queue.outcome_policy import Reply, Shape, Verdict, decide
 from till.errors import TillError
+from till.rules_wire import Campaign, Catalogue, campaigns_from_json
 from till.wire import (
     Customer,
     OpResult,
     OpState,
+    Order,
+    OrderPage,
     OtpChallenge,
     Session,
+    TableQr,
     _parse_time,
     earn_body,
     redeem_body,
     wire_id,
     wire_money,
 )
+from till.wire_reports import (
+    AuditEntry,
+    CardsResult,
+    Program,
+    RedemptionsReport,
+    ShiftReport,
+    Transaction,
+)
 
 __all__ = [
     "PLAIN_MESSAGES",
+    "AuditEntry",
     "BackendClient",
     "BackendError",
     "BackendUnavailable",
+    "CardsResult",
     "Customer",
     "KeyRefused",
     "OpResult",
     "OpState",
+    "Order",
+    "OrderPage",
     "OtpChallenge",
+    "Program",
+    "RedemptionsReport",
     "Session",
+    "ShiftReport",
+    "TableQr",
+    "Transaction",
     "approval",
     "earn_body",
     "redeem_body",
@@ -67,6 +89,10 @@ PLAIN_MESSAGES: dict[str, str] = {
     "otp_resend_limited": "A new code cannot be sent yet.",
     "otp_rate_limited": "Too many codes were requested for this customer. Try again in a few minutes.",
     "receipt_already_claimed": "Points for this receipt were already given.",
+    "receipt_not_found": "No sale with points was found for this receipt number at this store.",
+    "return_exceeds_sale": "That is more than is left to return on this receipt.",
+    "campaign_already_claimed": "This campaign's points were already claimed for this receipt.",
+    "campaign_not_applicable": "This campaign did not apply at the time of that sale.",
     "approval_required": "A manager must approve this.",
     "approval_invalid": "The manager name or PIN is not right.",
     "approval_locked": "Too many wrong PINs: this manager is locked for 15 minutes.",
@@ -160,6 +186,7 @@ class BackendClient:
         json: Any = None,
         params: Mapping[str, Any] | None = None,
         auth: bool = True,
+        read_timeout_s: float | None = None,
     ) -> Any:
         headers = {"Accept": "application/json"}
         if auth:
@@ -172,7 +199,7 @@ class BackendClient:
                 json=json,
                 params=params,
                 headers=headers,
-                timeout=(min(self.timeout_s, 3.0), self.timeout_s),
+                timeout=(min(self.timeout_s, 3.0), read_timeout_s or self.timeout_s),
             )
         except requests.Timeout:
             raise BackendUnavailable(
@@ -337,11 +364,18 @@ class BackendClient:
             return self.redeem(body)
         if kind == "claim":
             return self.claim(body)
+        if kind == "return":  # issue 16: a return of (part of) a receipt
+            return dict(self.request("POST", "/v1/returns", json=body))
         if kind == "reverse":
             transaction_id = body.pop("transaction_id")
             return dict(
                 self.request("POST", f"/v1/transactions/{transaction_id}/reverse", json=body)
             )
+        if kind == "receipt_claim":  # issue 17: a receipt's points by its claim QR code
+            return dict(self.request("POST", "/v1/claims/receipt", json=body))
+        if kind == "order_paid":  # issue 18: the order id moves into the path
+            order_id = body.pop("order_id")
+            return dict(self.request("POST", f"/v1/orders/{order_id}/paid", json=body))
         raise ValueError(f"unknown operation kind {kind!r}")
 
     def send_ops(self, ops: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
@@ -350,24 +384,23 @@ class BackendClient:
         results = body.get("results", body.get("ops")) if isinstance(body, dict) else body
         return [dict(r) for r in results or []]
 
-    def transactions(self, customer_id: str) -> list[dict[str, Any]]:
+    def transactions(self, customer_id: str) -> list[Transaction]:
         body = self.request("GET", f"/v1/customers/{customer_id}/transactions")
-        items = body.get("transactions", []) if isinstance(body, dict) else body
-        return [dict(t) for t in items]
+        return Transaction.many(body)
 
-    def report_redemptions(self, from_: str, to: str, group: str = "day") -> dict[str, Any]:
-        return dict(
-            self.request(
-                "GET", "/v1/reports/redemptions", params={"from": from_, "to": to, "group": group}
-            )
+    def report_redemptions(self, from_: str, to: str, group: str = "day") -> RedemptionsReport:
+        params = {"from": from_, "to": to, "group": group}
+        return RedemptionsReport.from_json(
+            self.request("GET", "/v1/reports/redemptions", params=params)
         )
 
-    def report_shift(self, from_: str, to: str) -> dict[str, Any]:
-        return dict(self.request("GET", "/v1/reports/shift", params={"from": from_, "to": to}))
+    def report_shift(self, from_: str, to: str) -> ShiftReport:
+        params = {"from": from_, "to": to}
+        return ShiftReport.from_json(self.request("GET", "/v1/reports/shift", params=params))
 
-    def audit_trail(self, from_: str, to: str) -> dict[str, Any]:
+    def audit_trail(self, from_: str, to: str) -> list[AuditEntry]:
         """Manager-approved changes to the store's rules (policy, card programs)."""
-        return dict(self.request("GET", "/v1/audit", params={"from": from_, "to": to}))
+        return AuditEntry.many(self.request("GET", "/v1/audit", params={"from": from_, "to": to}))
 
     def set_policy(
         self, otp_required: bool, otp_min_value: Decimal, approval_: Mapping[str, str]
@@ -382,21 +415,61 @@ class BackendClient:
     def verify_staff(self, staff: str, pin: str) -> dict[str, Any]:
         return dict(self.request("POST", "/v1/staff/verify", json={"staff": staff, "pin": pin}))
 
-    def programs(self) -> list[dict[str, Any]]:
-        body = self.request("GET", "/v1/programs")
-        return [dict(p) for p in body.get("programs", [])]
+    def programs(self) -> list[Program]:
+        return Program.many(self.request("GET", "/v1/programs"))
 
     def put_program(
         self, name: str, range_start: str, range_end: str, approval_: Mapping[str, str]
-    ) -> dict[str, Any]:
+    ) -> Program:
         body = {"range_start": range_start, "range_end": range_end, "approval": dict(approval_)}
-        return dict(self.request("PUT", f"/v1/programs/{name}", json=body))
+        return Program.from_json(self.request("PUT", f"/v1/programs/{name}", json=body))
 
     def register_cards(
         self, program: str, numbers: Sequence[str], approval_: Mapping[str, str]
-    ) -> dict[str, Any]:
+    ) -> CardsResult:
         body = {"program": program, "numbers": list(numbers), "approval": dict(approval_)}
-        return dict(self.request("POST", "/v1/cards", json=body))
+        return CardsResult.from_json(self.request("POST", "/v1/cards", json=body))
+
+    # -- member orders from the table (issue 18, docs/ordering.md) -------------------------
+
+    def orders(self, state: str | None = "open") -> OrderPage:
+        params = {"state": state} if state else None
+        return OrderPage.from_json(self.request("GET", "/v1/orders", params=params))
+
+    def orders_feed(self, after: str, wait_s: int = 25) -> OrderPage:
+        """Long poll: answers once orders changed after ``after`` or after ``wait_s``."""
+        wait_s = max(0, min(25, int(wait_s)))
+        params = {"after": after, "wait": wait_s}
+        body = self.request(
+            "GET", "/v1/orders/feed", params=params, read_timeout_s=wait_s + self.timeout_s
+        )
+        return OrderPage.from_json(body)
+
+    def take_order(self, order_id: int) -> Order:
+        return Order.from_json(self.request("POST", f"/v1/orders/{order_id}/take", json={}))
+
+    def cancel_order(self, order_id: int) -> Order:
+        return Order.from_json(self.request("POST", f"/v1/orders/{order_id}/cancel", json={}))
+
+    def customer(self, customer_id: str) -> Customer:
+        """One customer by id (``GET /v1/customers/{id}``), e.g. the member of an order."""
+        return Customer.from_json(self.request("GET", f"/v1/customers/{customer_id}"))
+
+    def rotate_table(self, table: str) -> TableQr:
+        """A new seating at ``table``: earlier QR codes stop working."""
+        path = f"/v1/tables/{quote(table, safe='')}/rotate"
+        return TableQr.from_json(self.request("POST", path, json={}))
+
+
+    # -- loyalty rules (issue 16, docs/rules.md) -------------------------------------------
+
+    def catalogue(self) -> Catalogue:
+        """The merchant's products and categories (the till caches them for offline use)."""
+        return Catalogue.from_json(self.request("GET", "/v1/catalogue"))
+
+    def campaigns(self) -> tuple[Campaign, ...]:
+        """Every campaign still running or planned."""
+        return campaigns_from_json(self.request("GET", "/v1/campaigns"))
 
 
 _LATER = "Points will be added when it is back."

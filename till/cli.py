@@ -45,6 +45,27 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --screenshot: render at this screen size (e.g. 1024x768); exit 1 if it does not fit",
     )
     parser.add_argument(
+        "--print-sample",
+        type=Path,
+        metavar="FILE.bin",
+        help="write a sample receipt's ESC/POS bytes to FILE.bin (paper: printer.paper_mm) and exit",
+    )
+    parser.add_argument(
+        "--set-claim-key",
+        action="store_true",
+        help="read the receipt claim key (till-server create-claim-key) from stdin into the keyring",
+    )
+    parser.add_argument(
+        "--customer-display",
+        metavar="SCREEN",
+        help="show the customer display on this screen (number or name; default: the second)",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("en", "de", "uk"),
+        help="the till's language (default: the store's, from the backend; else English)",
+    )
+    parser.add_argument(
         "--set-api-key",
         action="store_true",
         help="read the backend API key from stdin and store it in the OS keyring",
@@ -90,6 +111,14 @@ def main(argv: list[str] | None = None) -> int:
     log.info("till %s starting; configuration %s", __version__, config_file or "defaults")
     if args.set_api_key:
         return _set_api_key(config)
+    if args.print_sample is not None or args.set_claim_key:
+        from till.printing.commands import run_command
+
+        return run_command(config, args.print_sample, args.set_claim_key)
+    if args.customer_display is not None:
+        from till.customer_display import request_screen
+
+        request_screen(args.customer_display)
 
     if args.screenshot is not None:
         _offscreen_without_a_display()
@@ -97,6 +126,9 @@ def main(argv: list[str] | None = None) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    from till.i18n import choose_language, install
+
+    install(choose_language(args.lang, config.journal_path().parent), app)  # issue 17
     if args.demo:
         return _run_demo(app, config, args.screenshot, config_file, args.size)
     return _run(app, config, args.screenshot, config_file, args.size)

@@ -112,6 +112,29 @@ class UiConfig:
 
 
 @dataclass(frozen=True)
+class PrinterConfig:
+    """The receipt printer (issue 17, :mod:`till.printing`); ``kind = "none"``: a PDF file."""
+
+    kind: str = field(
+        default="none", metadata={"choices": ("none", "usb", "serial", "network", "file")}
+    )
+    paper_mm: int = field(default=80, metadata={"choices": (58, 80)})
+    # python-escpos capability profile (e.g. "TM-T88V"); empty: its default profile.
+    profile: str = ""
+    # usb: vendor and product id in hex ("04b8", "0202").
+    usb_vendor_id: str = ""
+    usb_product_id: str = ""
+    serial_port: str = ""
+    serial_baud: int = field(default=19200, metadata={"min": 300, "max": 4_000_000})
+    # network: a printer listening on raw TCP (port 9100, "JetDirect").
+    host: str = ""
+    port: int = field(default=9100, metadata={"min": 1, "max": 65535})
+    # file: a device file such as /dev/usb/lp0 (or any file).
+    path: str = ""
+    timeout_s: float = field(default=5.0, metadata={"min": 0.5, "max": 60.0})
+
+
+@dataclass(frozen=True)
 class Config:
     backend: BackendConfig = field(default_factory=BackendConfig)
     secrets: SecretsConfig = field(default_factory=SecretsConfig)
@@ -119,6 +142,7 @@ class Config:
     logging: LoggingConfig = field(default_factory=LoggingConfig)
     devices: DevicesConfig = field(default_factory=DevicesConfig)
     ui: UiConfig = field(default_factory=UiConfig)
+    printer: PrinterConfig = field(default_factory=PrinterConfig)
 
     def journal_path(self) -> Path:
         if self.journal.path:

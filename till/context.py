@@ -33,8 +33,10 @@ if TYPE_CHECKING:
     from offline_queue.sync import SyncWorker
     from server.embedded import EmbeddedBackend
     from till.account_cache import AccountCache
+    from till.catalogue_cache import CatalogueCache
     from till.core.submission import Submitter
     from till.device_signals import DeviceSignals
+    from till.manager.login import ManagerSession
     from till.recovery import Recovery
     from till.sale_flow import SaleFlow
     from till.sale_store import SaleStore
@@ -99,7 +101,14 @@ class AppContext:
     startup_problems: list[str] = field(default_factory=list)
     config_path: Path | None = None
     reconciler: Reconciler | None = None
+    #: The manager signed in at this till while the manager window is open (the technician's
+    #: bench needs no second sign-in then), else None.
+    active_manager: ManagerSession | None = None
+    # Issue 16: the catalogue and campaigns as last downloaded (till.catalogue_cache).
+    catalogue: CatalogueCache | None = None
     _closers: list[Callable[[], Any]] = field(default_factory=list, repr=False)
+    #: Called with each new session (issue 17: the store's language is remembered).
+    session_listeners: list[Callable[[Session], None]] = field(default_factory=list, repr=False)
     # Set by till.wiring right after construction (they need the context's session).
     sale_flow: SaleFlow = field(init=False, repr=False)
     recovery: Recovery = field(init=False, repr=False)
@@ -113,6 +122,8 @@ class AppContext:
 
         def done(session: Session) -> None:
             self.session = session
+            for listener in self.session_listeners:
+                listener(session)
             if on_done is not None:
                 on_done(session)
 

@@ -29,6 +29,7 @@ from devices.events import RawRead
 from till.context import AppContext
 from till.demo import DemoRead, demo_reads, sms_lines
 from till.style import touch
+from till.translate import translate
 
 log = logging.getLogger(__name__)
 
@@ -44,21 +45,23 @@ class DemoPanel(QWidget):
     ) -> None:
         # A top-level tool window owned by the till (closed with it, never inside it).
         super().__init__(parent, Qt.WindowType.Window)
-        self.setWindowTitle("Loyalty Till — demo panel")
+        self.setWindowTitle(translate("DemoPanel", "Loyalty Till — demo panel"))
         self.setObjectName("demoPanel")
         self.ctx = ctx
         self._on_backend_change = on_backend_change
         self._busy = False
         self._reading = False  # one outbox read at a time, however slow the pool is
         layout = QVBoxLayout(self)
-        sms_box = QGroupBox("Customer's phone (SMS outbox)")
+        sms_box = QGroupBox(translate("DemoPanel", "Customer's phone (SMS outbox)"))
         sms_layout = QVBoxLayout(sms_box)
         self.sms_view = QPlainTextEdit()
         self.sms_view.setReadOnly(True)
-        self.sms_view.setPlaceholderText("No SMS sent yet.")
+        self.sms_view.setPlaceholderText(translate("DemoPanel", "No SMS sent yet."))
         sms_layout.addWidget(self.sms_view)
         layout.addWidget(sms_box, 2)
-        cards_box = QGroupBox("Sample cards and codes (through the device pipeline)")
+        cards_box = QGroupBox(
+            translate("DemoPanel", "Sample cards and codes (through the device pipeline)")
+        )
         grid = QGridLayout(cards_box)
         self.read_buttons: list[QPushButton] = []
         for i, read in enumerate(demo_reads()):
@@ -68,10 +71,10 @@ class DemoPanel(QWidget):
             grid.addWidget(touch(button), i // 2, i % 2)
             self.read_buttons.append(button)
         layout.addWidget(cards_box, 3)
-        self.backend_button = QPushButton("Stop the backend (go offline)")
+        self.backend_button = QPushButton(translate("DemoPanel", "Stop the backend (go offline)"))
         self.backend_button.setCheckable(True)
         self.backend_button.clicked.connect(self.toggle_backend)
-        self.backend_state = QLabel("Backend running")
+        self.backend_state = QLabel(translate("DemoPanel", "Backend running"))
         layout.addWidget(touch(self.backend_button))
         layout.addWidget(self.backend_state)
         self.timer = QTimer(self)
@@ -140,7 +143,9 @@ class DemoPanel(QWidget):
             self._busy = False
             log.error("demo backend switch failed", exc_info=exc)
             self.backend_button.setEnabled(True)
-            self.backend_state.setText(f"The backend could not be switched: {exc}")
+            self.backend_state.setText(
+                translate("DemoPanel", "The backend could not be switched: {exc}").format(exc=exc)
+            )
 
         self.ctx.runner.run(work, done, failed)
 

@@ -21,6 +21,7 @@ from till.backend_client import BackendError, BackendUnavailable, Customer
 from till.core.sale import Member
 from till.phone_numbers import NotAPhoneNumber, national, to_e164
 from till.tasks import TaskRunner
+from till.translate import translate
 
 log = logging.getLogger(__name__)
 
@@ -62,15 +63,26 @@ class _Cache(Protocol):
     def get(self, *, card: str | None = None, phone: str | None = None) -> CachedAccount | None: ...
 
 
-BANK_CARD = (
-    "This is a bank card, not a loyalty card. Take the payment on the card terminal, "
-    "and ask for the loyalty card or the phone number."
-)
-PRODUCT = "That is a product barcode, not a loyalty card."
-UNREADABLE = (
-    "The card could not be read. Swipe it again, or type the number printed on the card "
-    "or the phone number (F2)."
-)
+def bank_card() -> str:
+    return translate(
+        "Identify",
+        "This is a bank card, not a loyalty card. Take the payment on the card terminal, "
+        "and ask for the loyalty card or the phone number.",
+    )
+
+
+def product() -> str:
+    return translate("Identify", "That is a product barcode, not a loyalty card.")
+
+
+def unreadable() -> str:
+    return translate(
+        "Identify",
+        "The card could not be read. Swipe it again, or type the number printed on the card "
+        "or the phone number (F2).",
+    )
+
+
 _CARD_CHARS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
@@ -89,7 +101,10 @@ def typed_card(text: str) -> str | None:
     return compact if set(compact) <= _CARD_CHARS else None
 
 
-INACTIVE = "This loyalty account is inactive: it cannot earn or redeem points."
+def inactive() -> str:
+    return translate(
+        "Identify", "This loyalty account is inactive: it cannot earn or redeem points."
+    )
 
 
 def member_from(
@@ -105,20 +120,29 @@ def member_from(
         balance=customer.balance,
         offline=offline,
         as_of=as_of,
+        customer_type=customer.customer_type,
     )
 
 
 def classify(event: Identified) -> LookupResult | tuple[str, str]:
     """A final answer for reads that can't identify a member, else ("card"|"phone", value)."""
     if event.kind == ReadKind.PRODUCT_BARCODE:
-        return LookupResult(LookupKind.IGNORED, PRODUCT)
+        return LookupResult(LookupKind.IGNORED, product())
     if event.card_kind == "bank":
-        return LookupResult(LookupKind.REFUSED, BANK_CARD)
+        return LookupResult(LookupKind.REFUSED, bank_card())
+    if event.kind == ReadKind.RECEIPT:
+        return LookupResult(
+            LookupKind.IGNORED,
+            translate(
+                "Identify", "That is a receipt: press F12 (Return) to take goods back on it."
+            ),
+        )
     if not event.value:
         if event.kind == ReadKind.MAGSTRIPE:
-            return LookupResult(LookupKind.REFUSED, event.message or UNREADABLE)
+            return LookupResult(LookupKind.REFUSED, event.message or unreadable())
         return LookupResult(
-            LookupKind.IGNORED, event.message or "That code is not a loyalty card or phone."
+            LookupKind.IGNORED,
+            event.message or translate("Identify", "That code is not a loyalty card or phone."),
         )
     if event.kind == ReadKind.PHONE:
         return ("phone", event.value)
@@ -126,7 +150,10 @@ def classify(event: Identified) -> LookupResult | tuple[str, str]:
         return ("member_ref", event.value)  # a card number or the app's member id
     if event.kind in (ReadKind.MAGSTRIPE, ReadKind.MEMBER_BARCODE):
         return ("card", event.value)
-    return LookupResult(LookupKind.IGNORED, event.message or "That code is not a loyalty card.")
+    return LookupResult(
+        LookupKind.IGNORED,
+        event.message or translate("Identify", "That code is not a loyalty card."),
+    )
 
 
 def lookup_blocking(
@@ -157,30 +184,36 @@ def lookup_blocking(
         if cached is None:
             return LookupResult(
                 LookupKind.UNAVAILABLE,
-                "The loyalty server cannot be reached and this member is not known at this "
-                "till yet. Finish the sale without points, or try again when it is back.",
+                translate(
+                    "Identify",
+                    "The loyalty server cannot be reached and this member is not known at this "
+                    "till yet. Finish the sale without points, or try again when it is back.",
+                ),
                 card=card,
                 phone=phone,
             )
         member = member_from(cached.customer, offline=True, as_of=cached.seen_at, region=region)
         if not member.active:
-            return LookupResult(LookupKind.REFUSED, INACTIVE, member=member)
+            return LookupResult(LookupKind.REFUSED, inactive(), member=member)
         return LookupResult(LookupKind.MEMBER, member=member, card=card, phone=phone)
     except BackendError as exc:
         if exc.code in ("not_found", "card_unassigned"):
-            what = "card" if card else "phone number"
             return LookupResult(
                 LookupKind.UNKNOWN,
-                f"No member has this {what}. Register a new member (F7)?",
+                translate("Identify", "No member has this card. Register a new member (F7)?")
+                if card
+                else translate(
+                    "Identify", "No member has this phone number. Register a new member (F7)?"
+                ),
                 card=card,
                 phone=phone,
             )
         if exc.code == "customer_inactive":
-            return LookupResult(LookupKind.REFUSED, INACTIVE)
+            return LookupResult(LookupKind.REFUSED, inactive())
         return LookupResult(LookupKind.REFUSED, str(exc), card=card, phone=phone)
     member = member_from(customer, region=region)
     if not member.active:
-        return LookupResult(LookupKind.REFUSED, INACTIVE, member=member)
+        return LookupResult(LookupKind.REFUSED, inactive(), member=member)
     return LookupResult(LookupKind.MEMBER, member=member, card=card, phone=phone, customer=customer)
 
 
@@ -225,8 +258,13 @@ class Identifier:
         self._runner = runner
         self.region: Callable[[], str | None] = region or (lambda: None)
         self._seq = 0
+        # Issue 16: who takes a read before it is looked up as a member (the product scanner,
+        # an open return's receipt field); the newest first, each says whether it took it.
+        self.read_hooks: list[Callable[[Identified], bool]] = []
 
     def identify(self, event: Identified, on_result: Callable[[LookupResult], None]) -> None:
+        if any(hook(event) for hook in reversed(self.read_hooks)):
+            return
         answer = classify(event)
         if isinstance(answer, LookupResult):
             on_result(answer)
@@ -261,7 +299,12 @@ class Identifier:
         def failed(exc: BaseException) -> None:
             log.error("lookup by %s failed", by, exc_info=exc)
             if seq == self._seq:
-                on_result(LookupResult(LookupKind.REFUSED, "The member could not be looked up."))
+                on_result(
+                    LookupResult(
+                        LookupKind.REFUSED,
+                        translate("Identify", "The member could not be looked up."),
+                    )
+                )
 
         if card is not None:
             phone = value or None

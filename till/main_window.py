@@ -9,8 +9,6 @@ device arrive through ``ctx.device_signals`` whatever widget has the focus.
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import logging
 from typing import Any
 
@@ -22,30 +20,36 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QPushButton,
-    QStatusBar,
     QVBoxLayout,
     QWidget,
 )
 
 from devices.events import Identified
-from till import __version__
 from till.backend_monitor import BackendMonitor
-from till.cashier_dialogs import CashierDialogs
+from till.cashier_dialogs import CashierDialogs, Screen
 from till.context import AppContext
 from till.core.outcome import from_sync
 from till.core.sale import RedemptionState, Sale, SaleState
 from till.identify import Identifier, LookupKind, LookupResult
 from till.kiosk_focus import KioskFocus
 from till.member_panel import MemberPanel
-from till.receipt import store_zone
+from till.printing.window_hook import ReceiptsHook
+from till.receipt import store_locale, store_zone
 from till.receipt_panel import ReceiptPanel
+from till.recovery_bar import RecoveryBar
 from till.redeem_dialog import RedeemDialog
 from till.registration_dialog import RegistrationDialog
 from till.sale_panel import SalePanel
+from till.staff_windows import StaffWindows
+from till.status_line import StatusLine
 from till.style import add_shortcut, banner_style, stylesheet, touch
+from till.translate import translate
 from till.void_dialog import VoidDialog
 
 log = logging.getLogger(__name__)
+
+#: What F9 takes for the amount still due when nothing else pays it (``complete``).
+DEFAULT_TENDER = "cash"
 
 
 class MainWindow(QMainWindow):
@@ -69,14 +73,25 @@ class MainWindow(QMainWindow):
         self.identifier = Identifier(ctx.client, ctx.account_cache, ctx.runner)
         self.monitor = BackendMonitor(ctx, parent=self)
         self.recovery = ctx.recovery
-        self._recovered_open_id: str | None = None  # the interrupted sale on screen
-        self._recovered_waiting: list[Sale] = []  # further interrupted sales, oldest first
         self.dialog: QDialog | None = None
-        self.dialogs = CashierDialogs(self)
+        self.dialogs = CashierDialogs(
+            ctx,
+            self.flow,
+            Screen(
+                parent=self,
+                say=self.say,
+                banner_text=lambda: self.banner.text(),
+                open_dialog=self.open_dialog,
+                money=lambda value: self.sale_panel.money(value),
+                void_confirmed=lambda: self.recovery_bar.hide(),
+            ),
+        )
         self.demo_panel: QWidget | None = None  # set by till.app in demo mode
         self.wedge_fallback: object = None  # set by till.app when installed
-        self.technician_window: QWidget | None = None
         self.kiosk_focus = KioskFocus(self)
+        self.staff = StaffWindows(
+            self, ctx, self.kiosk_focus.show_apart, self.say, self.dialog_opened.emit
+        )
         self._build()
         self._connect()
         self.refresh()
@@ -86,41 +101,39 @@ class MainWindow(QMainWindow):
     def _build(self) -> None:
         central = QWidget(self)
         outer = QVBoxLayout(central)
-        self.banner = QLabel("Swipe or scan a loyalty card, or type the member's phone (F2).")
+        self.banner = QLabel(
+            translate(
+                "MainWindow", "Swipe or scan a loyalty card, or type the member's phone (F2)."
+            )
+        )
         self.banner.setObjectName("banner")
         self.banner.setWordWrap(True)
         outer.addWidget(self.banner)
-        self.recovery_bar = QWidget()
-        bar = QHBoxLayout(self.recovery_bar)
-        self.recovery_label = QLabel()
-        self.recovery_label.setWordWrap(True)
-        self.resume_button = QPushButton("Resume sale")
-        self.void_recovered_button = QPushButton("Void sale (F8)")
-        bar.addWidget(self.recovery_label, 1)
-        bar.addWidget(touch(self.resume_button))
-        bar.addWidget(touch(self.void_recovered_button))
-        self.recovery_bar.hide()
+        self.recovery_bar = RecoveryBar(self.flow, lambda v: self.sale_panel.money(v))
+        self.recovery_label = self.recovery_bar.label
+        self.resume_button = self.recovery_bar.resume_button
+        self.void_recovered_button = self.recovery_bar.void_button
         outer.addWidget(self.recovery_bar)
         # Three columns fit a 1024x768 screen: keys | member over sale | receipt (issue 12).
         body = QHBoxLayout()
         left = QVBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
         for key, label, slot in (
-            ("redeem", "Pay with points (F4)", self.redeem),
-            ("cash", "Cash (F5)", lambda: self.tender("cash")),
-            ("card", "Card terminal (F6)", lambda: self.tender("card")),
-            ("complete", "Complete sale (F9)", self.complete),
-            ("void", "Void sale (F8)", self.void),
-            ("park", "Park sale (F11)", self.park),
-            ("new", "New sale (F10)", self.new_sale),
+            ("redeem", translate("MainWindow", "Pay with points (F4)"), self.redeem),
+            ("cash", translate("MainWindow", "Cash (F5)"), lambda: self.tender("cash")),
+            ("card", translate("MainWindow", "Card terminal (F6)"), lambda: self.tender("card")),
+            ("complete", translate("MainWindow", "Complete sale (F9)"), self.complete),
+            ("void", translate("MainWindow", "Void sale (F8)"), self.void),
+            ("park", translate("MainWindow", "Park sale (F11)"), self.park),
+            ("new", translate("MainWindow", "New sale (F10)"), self.new_sale),
         ):
             button = QPushButton(label)
             button.clicked.connect(slot)
             left.addWidget(touch(button))
             self.buttons[key] = button
         left.addStretch(1)
-        self.manager_button = QPushButton("Manager (Ctrl+M)")
-        self.tech_button = QPushButton("Technician (Ctrl+T)")
+        self.manager_button = QPushButton(translate("MainWindow", "Manager (Ctrl+M)"))
+        self.tech_button = QPushButton(translate("MainWindow", "Technician (Ctrl+T)"))
         left.addWidget(touch(self.manager_button))
         left.addWidget(touch(self.tech_button))
         left_box = QWidget()
@@ -133,79 +146,63 @@ class MainWindow(QMainWindow):
         middle.addWidget(self.member_panel)
         self.sale_panel = SalePanel(self.currency)
         self.sale_panel.setMinimumWidth(300)
-        for wrapped in (self.sale_panel.tenders_label, self.sale_panel.points_label):
-            wrapped.setWordWrap(True)  # "Cash EUR 5.00, Card (terminal) EUR 7.50" at 1024 px
         middle.addWidget(self.sale_panel, 1)
         body.addLayout(middle, 1)
         self.receipt_panel = ReceiptPanel()
         body.addWidget(self.receipt_panel)
         outer.addLayout(body, 1)
         self.setCentralWidget(central)
-        status = QStatusBar(self)
-        self.backend_label = QLabel("Backend: checking…")
-        self.pending_label = QLabel("Pending operations: 0")
-        self.device_label = QLabel("")
-        status.addWidget(self.backend_label)
-        status.addWidget(self.device_label, 1)
-        status.addPermanentWidget(self.pending_label)
-        status.addPermanentWidget(QLabel(f"v{__version__}"))
-        self.setStatusBar(status)
+        self.status_line = StatusLine(self.ctx.sync_signals, self)
+        self.backend_label = self.status_line.backend_label
+        self.pending_label = self.status_line.pending_label
+        self.device_label = self.status_line.device_label
+        self.setStatusBar(self.status_line)
         self._menus()
         self.setTabOrder(self.sale_panel.description_edit, self.sale_panel.amount_edit)
         self.setTabOrder(self.sale_panel.amount_edit, self.member_panel.phone_edit)
 
     def _menus(self) -> None:
-        menu = self.menuBar().addMenu("&Till")
+        menu = self.menuBar().addMenu(translate("MainWindow", "&Till"))
         for text, key, slot in (
-            ("Phone number", "F2", self.member_panel.focus_phone),
-            ("Remove member", "F3", self.remove_member),
-            ("Pay with points", "F4", self.redeem),
-            ("Cash", "F5", lambda: self.tender("cash")),
-            ("Card terminal", "F6", lambda: self.tender("card")),
-            ("Register member", "F7", lambda: self.register(None, None)),
-            ("Void sale", "F8", self.void),
-            ("Complete sale", "F9", self.complete),
-            ("New sale", "F10", self.new_sale),
-            ("Park sale", "F11", self.park),
-            ("Print receipt", "Ctrl+P", self.receipt_panel.print_receipt),
+            (translate("MainWindow", "Phone number"), "F2", self.member_panel.focus_phone),
+            (translate("MainWindow", "Remove member"), "F3", self.remove_member),
+            (translate("MainWindow", "Pay with points"), "F4", self.redeem),
+            (translate("MainWindow", "Cash"), "F5", lambda: self.tender("cash")),
+            (translate("MainWindow", "Card terminal"), "F6", lambda: self.tender("card")),
+            (translate("MainWindow", "Register member"), "F7", lambda: self.register(None, None)),
+            (translate("MainWindow", "Void sale"), "F8", self.void),
+            (translate("MainWindow", "Complete sale"), "F9", self.complete),
+            (translate("MainWindow", "New sale"), "F10", self.new_sale),
+            (translate("MainWindow", "Park sale"), "F11", self.park),
+            (
+                translate("MainWindow", "Print receipt"),
+                "Ctrl+P",
+                lambda: self.receipts.print_receipt(),
+            ),
+            (
+                translate("MainWindow", "Reprint last receipt"),
+                "Ctrl+Shift+P",
+                lambda: self.receipts.reprint(),
+            ),
         ):
             action = QAction(f"{text}\t{key}", self)
             action.triggered.connect(slot)
             menu.addAction(action)
             add_shortcut(key, self, slot)
-        staff = self.menuBar().addMenu("&Staff")
-        self.manager_action = QAction("Manager…\tCtrl+M", self)
-        self.tech_action = QAction("Technician…\tCtrl+T", self)
-        staff.addAction(self.manager_action)
-        staff.addAction(self.tech_action)
-        for action, button, module, cls, key in (
-            (self.manager_action, self.manager_button, "till.manager", "ManagerWindow", "Ctrl+M"),
-            (self.tech_action, self.tech_button, "till.techbench", "TechnicianWindow", "Ctrl+T"),
-        ):
-            available = importlib.util.find_spec(module) is not None
-
-            def open_it(_: bool = False, module: str = module, cls: str = cls) -> None:
-                self.open_staff_window(module, cls)
-
-            action.setEnabled(available)
-            button.setEnabled(available)
-            action.triggered.connect(open_it)
-            button.clicked.connect(open_it)
-            if available:
-                add_shortcut(key, self, open_it)
+        self.staff.add_menu([self.manager_button, self.tech_button])
+        self.manager_action, self.tech_action = self.staff.actions
 
     def _connect(self) -> None:
         ctx = self.ctx
         ctx.device_signals.identified.connect(self.on_identified)
         ctx.device_signals.status.connect(self.device_label.setText)
-        ctx.sync_signals.online_changed.connect(self._online_changed)
-        ctx.sync_signals.key_refused_changed.connect(self._key_refused_changed)
         ctx.sync_signals.op_outcome.connect(self._sync_outcome)
-        self.monitor.pending_changed.connect(self._pending_changed)
+        self.monitor.pending_changed.connect(self.status_line.pending_changed)
         self.flow.changed.connect(self.refresh)
         self.flow.notice.connect(self.say)
         self.flow.finished.connect(self._finished)
-        self.flow.offered.connect(self._recovered)
+        self.flow.offered.connect(self.recovery_bar.offer)
+        self.recovery_bar.said.connect(self.say)
         self.member_panel.phone_entered.connect(self.lookup_phone)
         self.member_panel.remove_requested.connect(self.remove_member)
         self.member_panel.register_requested.connect(lambda: self.register(None, None))
@@ -222,14 +219,14 @@ class MainWindow(QMainWindow):
         self.monitor.pending_changed.connect(self.dialogs.pending_changed)
         self.receipt_panel.printed.connect(self.say)
         self.receipt_panel.pdf_dir = self.ctx.data_dir / "receipts"  # kept, and PDFs
-        self.resume_button.clicked.connect(self.recovery_bar.hide)
+        self.receipts = ReceiptsHook(self)  # issue 17: ESC/POS, claim QR, customer display
         self.void_recovered_button.clicked.connect(self.void)
 
     def start(self) -> None:
         """Health polling, and the search for a sale a power cut interrupted. The session
         is fetched by the monitor each time the backend is seen online, the first included."""
         self.monitor.start()
-        self.recovery.run(self._recovered)
+        self.recovery.run(self.recovery_bar.offer)
 
     def _till_code(self) -> str:
         return self.ctx.session.till if self.ctx.session else ""
@@ -242,42 +239,31 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         sale = self.flow.sale
+        raw = self.ctx.session.raw if self.ctx.session else None
+        self.sale_panel.figures = store_locale(raw)  # issue 17: figures as the store writes
         self.sale_panel.show_sale(sale)
+        session = self.ctx.session
+        self.member_panel.zone = store_zone(session.raw if session else None)
         self.member_panel.show_member(sale.member)
         self.member_panel.remove_button.setEnabled(
             sale.member is not None and sale.can_change_member()
         )
+        self.buttons["complete"].setText(
+            translate("MainWindow", "Cash and complete (F9)")
+            if self._completes_in_cash(sale)
+            else translate("MainWindow", "Complete sale (F9)")
+        )
         r = sale.redemption
         self.buttons["redeem"].setText(
-            "Retry points payment (F4)"
+            translate("MainWindow", "Retry points payment (F4)")
             if r is not None and r.state == RedemptionState.SENDING
-            else "Pay with points (F4)"
+            else translate("MainWindow", "Pay with points (F4)")
         )
 
     def _sync_outcome(self, outcome: object) -> None:
         settled = from_sync(outcome)  # type: ignore[arg-type]
         if settled is not None:
             self.flow.op_settled(settled)
-
-    def _key_refused_changed(self, refused: bool) -> None:
-        if refused:
-            self.backend_label.setText("● API key refused — call a technician")
-            self.backend_label.setStyleSheet("color: #b00020; font-weight: bold;")
-        else:
-            self._online_changed(bool(self.ctx.sync_signals.online))
-
-    def _online_changed(self, online: bool) -> None:
-        if self.ctx.sync_signals.key_refused:
-            return
-        if online:
-            self.backend_label.setText("● Online")
-            self.backend_label.setStyleSheet("color: #1b7f3b; font-weight: bold;")
-        else:
-            self.backend_label.setText("● Offline — points are kept and sent later")
-            self.backend_label.setStyleSheet("color: #b00020; font-weight: bold;")
-
-    def _pending_changed(self, pending: int) -> None:
-        self.pending_label.setText(f"Pending operations: {pending}")
 
     # -- identification -------------------------------------------------------------------
 
@@ -288,17 +274,24 @@ class MainWindow(QMainWindow):
     def on_identified(self, event: Identified) -> None:
         if self.bench_is_open():
             # The technician is swiping sample cards at the bench: not a customer.
-            self.say("The card test bench is open: reads go to the bench.", "warn")
+            self.say(
+                translate("MainWindow", "The card test bench is open: reads go to the bench."),
+                "warn",
+            )
+            return
+        if self.receipts.claim_scanned(event):  # a receipt's points code (issue 17)
             return
         if isinstance(self.dialog, RegistrationDialog | RedeemDialog | VoidDialog):
-            self.say("Finish or close the open dialog first (Esc).", "warn")
+            self.say(
+                translate("MainWindow", "Finish or close the open dialog first (Esc)."), "warn"
+            )
             return
         self._ensure_open_sale()
         self.identifier.identify(event, self._looked_up)
 
     def lookup_phone(self, phone: str) -> None:
         self._ensure_open_sale()
-        self.say("Looking the member up…")
+        self.say(translate("MainWindow", "Looking the member up…"))
         self.identifier.lookup("phone", phone, self._looked_up)
 
     def _looked_up(self, result: LookupResult) -> None:
@@ -306,12 +299,21 @@ class MainWindow(QMainWindow):
             if self.flow.set_member(result.member):
                 if result.member.offline:
                     self.say(
-                        f"{result.member.name}: offline, last known data. Points earned now "
-                        "are added when the loyalty server is back.",
+                        translate(
+                            "MainWindow",
+                            "{name}: offline, last known data. Points earned now are added when the loyalty server is back.",
+                        ).format(name=result.member.name),
                         "warn",
                     )
                 else:
-                    self.say(f"Member: {result.member.name}", "ok")
+                    self.say(
+                        translate("MainWindow", "Member: {name}").format(name=result.member.name),
+                        "ok",
+                    )
+                if self.member_panel.phone_edit.hasFocus():
+                    # Typed and found: on to the sale's next item (Enter there reaches the
+                    # amount), not left in a field whose next keys would look a member up.
+                    self.sale_panel.description_edit.setFocus()
             return
         level = "bad" if result.kind == LookupKind.REFUSED else "warn"
         self.say(result.message, level)
@@ -325,7 +327,7 @@ class MainWindow(QMainWindow):
 
     def remove_member(self) -> None:
         if self.flow.remove_member():
-            self.say("Member removed from the sale.")
+            self.say(translate("MainWindow", "Member removed from the sale."))
 
     # -- sale -----------------------------------------------------------------------------
 
@@ -340,14 +342,38 @@ class MainWindow(QMainWindow):
         sale = self.flow.sale
         if self.flow.add_tender(kind, sale.due):
             name = "Cash" if kind == "cash" else "Card terminal"
-            self.say(f"{name}: {self.sale_panel.money(sale.tenders[-1].amount)} recorded.")
+            self.say(
+                translate("MainWindow", "{name}: {value} recorded.").format(
+                    name=name, value=self.sale_panel.money(sale.tenders[-1].amount)
+                )
+            )
 
     def redeem(self) -> None:
         self.dialogs.redeem()
 
     def complete(self) -> None:
+        """F9 finishes the sale in one key (issue 12's key budget): what is still due is
+        taken in the default tender, cash, as the button then says ("Cash and complete").
+        A card payment is keyed first (F6); an unconfirmed points payment is never paid
+        over silently: the sale says what to do instead."""
+        sale = self.flow.sale
+        if self._completes_in_cash(sale):
+            due = sale.due
+            if not self.flow.add_tender(DEFAULT_TENDER, due):
+                return
+            self.say(
+                translate("MainWindow", "Cash: {value} recorded.").format(
+                    value=self.sale_panel.money(due)
+                )
+            )
         if self.flow.complete() and self.flow.sale.state == SaleState.COMPLETING:
-            self.say("Recording the points…")
+            self.say(translate("MainWindow", "Recording the points…"))
+
+    @staticmethod
+    def _completes_in_cash(sale: Sale) -> bool:
+        r = sale.redemption
+        settled = r is None or r.state in (RedemptionState.COMMITTED, RedemptionState.REVERSED)
+        return sale.state == SaleState.OPEN and bool(sale.lines) and settled and sale.due > 0
 
     def void(self) -> None:
         self.dialogs.void()
@@ -358,8 +384,11 @@ class MainWindow(QMainWindow):
             self.receipt_panel.clear()
             self.recovery_bar.hide()
             self.say(
-                "Sale parked: it comes back once its points payment is settled. "
-                "Next customer, please.",
+                translate(
+                    "MainWindow",
+                    "Sale parked: it comes back once its points payment is settled. "
+                    "Next customer, please.",
+                ),
                 "warn",
             )
 
@@ -367,84 +396,63 @@ class MainWindow(QMainWindow):
         sale = self.flow.sale
         if sale.state == SaleState.OPEN and sale.has_payment:
             self.say(
-                "Payment has started: complete (F9), void (F8) or park (F11) this sale first.",
+                translate(
+                    "MainWindow",
+                    "Payment has started: complete (F9), void (F8) or park (F11) this sale first.",
+                ),
                 "warn",
             )
             return
         if sale.state in (SaleState.COMPLETING, SaleState.VOIDING):
-            self.say("Wait: this sale is being finished.", "warn")
+            self.say(translate("MainWindow", "Wait: this sale is being finished."), "warn")
             return
         self.flow.new_sale()
         self.receipt_panel.clear()
         self.recovery_bar.hide()
-        self.say("New sale. Swipe or scan a loyalty card, or type the member's phone (F2).")
+        self.say(
+            translate(
+                "MainWindow",
+                "New sale. Swipe or scan a loyalty card, or type the member's phone (F2).",
+            )
+        )
         self.sale_panel.clear_entry()
 
     def remember_balance(self, member_id: str, balance: int | None) -> None:
         """Keep the offline cache's balance as the backend last answered it."""
-        if balance is not None:
-            cache = self.ctx.account_cache
-            self.ctx.runner.run(lambda: cache.adjust_balance(member_id, balance))
+        self.dialogs.remember_balance(member_id, balance)
 
     def _finished(self, sale: Sale) -> None:
         if sale.member is not None:
             self.remember_balance(sale.member.id, sale.balance_after)
         session = self.ctx.session
-        zone = store_zone(session.raw if session else None)
-        self.receipt_panel.show_receipt(sale, session.store if session else "", self.currency, zone)
+        body = session.raw if session else None
+        self.receipt_panel.show_receipt(
+            sale,
+            session.store if session else "",
+            self.currency,
+            store_zone(body),
+            store_locale(body),
+        )
         self.receipt_panel.keep(self.ctx.runner)  # receipts/<no>.txt, off the GUI thread
         if sale.state == SaleState.VOIDED:
-            self.say("Sale voided.", "warn")
+            self.say(translate("MainWindow", "Sale voided."), "warn")
         elif sale.earn_op_id and sale.earned_points is None:
-            self.say("Sale completed. Points pending: added when the server is back.", "warn")
+            self.say(
+                translate(
+                    "MainWindow", "Sale completed. Points pending: added when the server is back."
+                ),
+                "warn",
+            )
         elif sale.earned_points is not None:
-            self.say(f"Sale completed. {sale.earned_points} points earned.", "ok")
-        else:
-            self.say("Sale completed.", "ok")
-        self._next_recovered(sale)
-
-    def _recovered(self, sale: Sale) -> None:
-        """One interrupted (or parked) sale at a time: the others wait until it is finished
-        or voided, and none replaces a sale the cashier is ringing up."""
-        current = self.flow.sale
-        busy = not current.finished and bool(current.lines or current.member)
-        if self._recovered_open_id is not None or (busy and current.sale_id != sale.sale_id):
-            if all(w.sale_id != sale.sale_id for w in self._recovered_waiting):
-                self._recovered_waiting.append(sale)
-            if self._recovered_open_id is not None:
-                self._show_recovery_text(self.flow.sale)
-            else:
-                self.say("A parked sale is ready: it is offered once this sale is finished.")
-            return
-        self._recovered_open_id = sale.sale_id
-        parked = sale.state == SaleState.PARKED
-        self.flow.load(sale)
-        self._show_recovery_text(sale, parked)
-        self.recovery_bar.show()
-        self.say("Parked sale back." if parked else "Unfinished sale restored.", "warn")
-
-    def _show_recovery_text(self, sale: Sale, parked: bool = False) -> None:
-        if parked or sale.parked_at:
-            text = (
-                f"A parked sale is back (receipt {sale.receipt_no}, total "
-                f"{self.sale_panel.money(sale.total)}): its points payment is settled. "
-                "Complete it, pay another way, or void it."
+            self.say(
+                translate("MainWindow", "Sale completed. {earned_points} points earned.").format(
+                    earned_points=sale.earned_points
+                ),
+                "ok",
             )
         else:
-            text = (
-                f"A sale interrupted by a power cut was restored (receipt {sale.receipt_no}, "
-                f"total {self.sale_panel.money(sale.total)}). Resume it, or void it."
-            )
-        waiting = len(self._recovered_waiting)
-        if waiting:
-            text += f" {waiting} more interrupted sale{'s' if waiting > 1 else ''} will follow."
-        self.recovery_label.setText(text)
-
-    def _next_recovered(self, finished: Sale) -> None:
-        if finished.sale_id == self._recovered_open_id:
-            self._recovered_open_id = None
-        if self._recovered_open_id is None and self._recovered_waiting:
-            self._recovered(self._recovered_waiting.pop(0))
+            self.say(translate("MainWindow", "Sale completed."), "ok")
+        self.recovery_bar.finished(sale)
 
     # -- dialogs and other windows --------------------------------------------------------
 
@@ -466,29 +474,14 @@ class MainWindow(QMainWindow):
         self.dialog_opened.emit(dialog)
 
     def open_staff_window(self, module: str, cls: str) -> QWidget | None:
-        try:
-            window_cls = getattr(importlib.import_module(module), cls)
-        except (ImportError, AttributeError):
-            log.exception("%s.%s can't be opened", module, cls)
-            self.say("That function is not available on this till yet.", "warn")
-            return None
-        window: QWidget = window_cls(self.ctx, self)
-        if cls == "TechnicianWindow":
-            self.technician_window = window
-            window.destroyed.connect(self._bench_closed)
-        self.kiosk_focus.show_apart(window)
-        self.dialog_opened.emit(window)
-        return window
+        return self.staff.open(module, cls)
+
+    @property
+    def technician_window(self) -> QWidget | None:
+        return self.staff.technician_window
 
     def bench_is_open(self) -> bool:
-        """The bench takes this read (signed in and in front): a sample card, not a member.
-
-        A bench left open behind the till window leaves the cashier's reads to the till."""
-        bench = self.technician_window
-        return bench is not None and bool(getattr(bench, "taking_reads", False))
-
-    def _bench_closed(self) -> None:
-        self.technician_window = None
+        return self.staff.bench_is_open()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.monitor.stop()
@@ -496,4 +489,5 @@ class MainWindow(QMainWindow):
         if timer is not None:
             timer.stop()
         self.sale_runner.wait_for_done(10_000)
+        self.receipts.close()
         super().closeEvent(event)

@@ -8,6 +8,8 @@ live balance.
 
 from __future__ import annotations
 
+from datetime import tzinfo
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -21,7 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from till.core.sale import Member
+from till.receipt import local_time
 from till.style import touch
+from till.translate import translate
 
 
 class MemberPanel(QGroupBox):
@@ -30,10 +34,11 @@ class MemberPanel(QGroupBox):
     register_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Member", parent)
+        super().__init__(translate("MainWindow", "Member"), parent)
         self.member: Member | None = None
+        self.zone: tzinfo | None = None  # the store's (till.receipt.store_zone); None: UTC
         layout = QVBoxLayout(self)
-        self.name_label = QLabel("No member")
+        self.name_label = QLabel(translate("MainWindow", "No member"))
         self.name_label.setObjectName("memberName")
         self.offline_badge = QLabel("")
         self.offline_badge.setObjectName("badgeOffline")
@@ -47,31 +52,34 @@ class MemberPanel(QGroupBox):
         self.status_label = QLabel("—")
         for row, (title, value) in enumerate(
             (
-                ("Phone", self.phone_label),
-                ("Points", self.balance_label),
-                ("Status", self.status_label),
+                (translate("MainWindow", "Phone:"), self.phone_label),
+                (translate("MainWindow", "Points:"), self.balance_label),
+                (translate("MainWindow", "Status:"), self.status_label),
             )
         ):
-            grid.addWidget(QLabel(title + ":"), row, 0)
+            grid.addWidget(QLabel(title), row, 0)
             grid.addWidget(value, row, 1)
         layout.addLayout(grid)
         self.hint_label = QLabel(
-            "Swipe or scan the loyalty card, or type the phone number or the number printed "
-            "on the card (F2)."
+            translate(
+                "MainWindow",
+                "Swipe or scan the loyalty card, or type the phone number or the number printed "
+                "on the card (F2).",
+            )
         )
         self.hint_label.setWordWrap(True)
         layout.addWidget(self.hint_label)
         find = QHBoxLayout()
         self.phone_edit = QLineEdit()
-        self.phone_edit.setPlaceholderText("Phone or card number (F2)")
+        self.phone_edit.setPlaceholderText(translate("MainWindow", "Phone or card number (F2)"))
         self.phone_edit.setAccessibleName("Member phone or card number")
-        self.find_button = QPushButton("Find")
+        self.find_button = QPushButton(translate("MainWindow", "Find"))
         find.addWidget(touch(self.phone_edit), 1)
         find.addWidget(touch(self.find_button))
         layout.addLayout(find)
         buttons = QHBoxLayout()
-        self.remove_button = QPushButton("Remove member (F3)")
-        self.register_button = QPushButton("Register (F7)")
+        self.remove_button = QPushButton(translate("MainWindow", "Remove member (F3)"))
+        self.register_button = QPushButton(translate("MainWindow", "Register (F7)"))
         buttons.addWidget(touch(self.remove_button))
         buttons.addWidget(touch(self.register_button))
         layout.addLayout(buttons)
@@ -94,7 +102,7 @@ class MemberPanel(QGroupBox):
         self.member = member
         self.remove_button.setEnabled(member is not None)
         if member is None:
-            self.name_label.setText("No member")
+            self.name_label.setText(translate("MainWindow", "No member"))
             self.phone_label.setText("—")
             self.balance_label.setText("—")
             self.status_label.setText("—")
@@ -102,11 +110,22 @@ class MemberPanel(QGroupBox):
             return
         self.name_label.setText(member.name or "(no name)")
         self.phone_label.setText(member.masked_phone)
-        self.balance_label.setText(f"{member.balance:,} points")
-        self.status_label.setText("Active" if member.active else "Inactive")
+        self.balance_label.setText(
+            translate("MainWindow", "{points} points").format(points=f"{member.balance:,}")
+        )
+        self.status_label.setText(
+            translate("MainWindow", "Active")
+            if member.active
+            else translate("MainWindow", "Inactive")
+        )
         if member.offline:
-            when = member.as_of.replace("T", " ")[:16]
-            self.offline_badge.setText(f"Offline: last known data from {when} UTC")
+            try:  # the store's local time, as on the receipt (UTC on the wire)
+                when = local_time(member.as_of, self.zone)
+            except ValueError:
+                when = member.as_of or "?"
+            self.offline_badge.setText(
+                translate("MainWindow", "Offline: last known data from {when}").format(when=when)
+            )
             self.offline_badge.show()
         else:
             self.offline_badge.hide()

@@ -11,10 +11,11 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QRegularExpression, Qt, QTimer, Signal
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtGui import QKeySequence, QRegularExpressionValidator
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from till.style import add_shortcut, touch
+from till.translate import translate
 
 RESEND_COOLDOWN_S = 30
 
@@ -43,7 +44,7 @@ class OtpPanel(QWidget):
         self.sent_label.setWordWrap(True)
         self.time_label = QLabel()
         self.code_edit = QLineEdit()
-        self.code_edit.setPlaceholderText("6-digit code")
+        self.code_edit.setPlaceholderText(translate("MainWindow", "6-digit code"))
         self.code_edit.setMaxLength(6)
         self.code_edit.setValidator(
             QRegularExpressionValidator(QRegularExpression(r"^\d{0,6}$"), self)
@@ -53,9 +54,9 @@ class OtpPanel(QWidget):
         self.feedback_label = QLabel()
         self.feedback_label.setWordWrap(True)
         self.feedback_label.setObjectName("otpFeedback")
-        self.confirm_button = QPushButton("Confirm code (Enter)")
-        self.resend_button = QPushButton("Send again")
-        self.override_button = QPushButton("Manager override (Ctrl+O)")
+        self.confirm_button = QPushButton(translate("MainWindow", "Confirm code (Enter)"))
+        self.resend_button = QPushButton(translate("MainWindow", "Send again"))
+        self.override_button = QPushButton(translate("MainWindow", "Manager override (Ctrl+O)"))
         layout.addWidget(self.sent_label)
         layout.addWidget(self.time_label)
         layout.addWidget(touch(self.code_edit))
@@ -71,7 +72,9 @@ class OtpPanel(QWidget):
         self.resend_button.clicked.connect(self.resend_requested)
         self.override_button.clicked.connect(self.override_requested)
         # Alt+A: "send again" from the keyboard, only when the button itself allows it.
-        self.resend_button.setToolTip("Alt+A")
+        self.resend_button.setToolTip(
+            QKeySequence("Alt+A").toString(QKeySequence.SequenceFormat.NativeText)
+        )
         add_shortcut("Alt+A", self, self._resend_key)
         self.timer = QTimer(self)
         self.timer.setInterval(500)
@@ -83,9 +86,18 @@ class OtpPanel(QWidget):
         self.resend_at = datetime.now(UTC) + timedelta(seconds=self.cooldown_s)
         if not resent:
             self.locked = False
-        what = "A new code was sent" if resent else "A code was sent"
         self.sent_label.setText(
-            f"{what} by SMS to {masked_phone}. Ask the customer for the 6 digits."
+            (
+                translate(
+                    "MainWindow",
+                    "A new code was sent by SMS to {phone}. Ask the customer for the 6 digits.",
+                )
+                if resent
+                else translate(
+                    "MainWindow",
+                    "A code was sent by SMS to {phone}. Ask the customer for the 6 digits.",
+                )
+            ).format(phone=masked_phone)
         )
         self.code_edit.clear()
         self.code_edit.setFocus()
@@ -113,7 +125,7 @@ class OtpPanel(QWidget):
     def _confirm(self) -> None:
         code = self.code_edit.text()
         if len(code) != 6 or not self.confirm_button.isEnabled():
-            self.say("The code has 6 digits.")
+            self.say(translate("MainWindow", "The code has 6 digits."))
             return
         self.code_edit.clear()
         self.confirm_requested.emit(code)
@@ -126,9 +138,13 @@ class OtpPanel(QWidget):
         if self.expires_at is not None:
             left = _left(self.expires_at, now)
             if left:
-                self.time_label.setText(f"Time left: {_mmss(left)}")
+                self.time_label.setText(
+                    translate("MainWindow", "Time left: {value}").format(value=_mmss(left))
+                )
             else:
-                self.time_label.setText("The code has expired. Send a new code.")
+                self.time_label.setText(
+                    translate("MainWindow", "The code has expired. Send a new code.")
+                )
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -138,7 +154,9 @@ class OtpPanel(QWidget):
         self.code_edit.setEnabled(not expired and not self.locked)
         wait = _left(self.resend_at, now) if self.resend_at and not expired else 0
         if wait:
-            self.resend_button.setText(f"Send again in {wait} s")
+            self.resend_button.setText(
+                translate("MainWindow", "Send again in {wait} s").format(wait=wait)
+            )
             self.resend_button.setEnabled(False)
         else:
             self.resend_button.setText("Send a new code" if expired else "Send again")

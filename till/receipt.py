@@ -15,7 +15,13 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from till.core.sale import TENDER_NAMES, RedemptionState, Sale, SaleState
+from babel import Locale, UnknownLocaleError
+
+from till import formatting
+from till.core.sale import RedemptionState, Sale, SaleState
+from till.receipt_rules import campaign_lines, expiry_lines
+from till.translate import translate
+from till.words import tender_name
 
 log = logging.getLogger(__name__)
 
@@ -39,13 +45,27 @@ def store_zone(session_body: Mapping[str, Any] | None) -> tzinfo:
     return datetime.now().astimezone().tzinfo or ZoneInfo("UTC")
 
 
-def local_time(utc_iso: str, zone: tzinfo | None) -> str:
-    """``2026-01-15T17:30:00Z`` -> ``2026-01-15 18:30 CET`` in ``zone`` (UTC when None)."""
-    when = datetime.fromisoformat(utc_iso.replace("Z", "+00:00"))
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=ZoneInfo("UTC"))
-    local = when.astimezone(zone or ZoneInfo("UTC"))
-    return local.strftime("%Y-%m-%d %H:%M:%S ") + (local.tzname() or "")
+def store_locale(session_body: Mapping[str, Any] | None) -> Locale | None:
+    """The store's locale (``/v1/session``: ``store.locale``, a CLDR identifier such as
+    ``en_GB``), or None when the backend sends none (an older backend): the receipt then
+    keeps the locale-neutral forms (ISO 8601 dates, ``1,234.50``)."""
+    body = session_body or {}
+    store = body.get("store")
+    name = store.get("locale") if isinstance(store, Mapping) else None
+    if not isinstance(name, str) or not name:
+        return None
+    try:
+        return Locale.parse(name.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        log.warning("the store's locale %r is unknown: using ISO dates", name)
+        return None
+
+
+def local_time(utc_iso: str, zone: tzinfo | None, locale: Locale | None = None) -> str:
+    """``2026-01-15T17:30:00Z`` -> ``2026-01-15 18:30:00 CET`` in ``zone`` (UTC when None);
+    with ``locale``, the date as that locale writes it (en_GB ``15 Jan 2026, 18:30:00``).
+    (:mod:`till.formatting` does it: one formatting module for screen, paper and SMS.)"""
+    return formatting.local_time(utc_iso, zone, locale)
 
 
 def _row(left: str, right: str) -> str:
@@ -53,57 +73,90 @@ def _row(left: str, right: str) -> str:
     return f"{left}{' ' * space}{right}"
 
 
-def _money(value: Decimal, currency: str) -> str:
-    return f"{currency} {value:,.2f}".strip()
+def _money(value: Decimal, currency: str, locale: Locale | None = None) -> str:
+    return formatting.money(value, currency, locale)
+
+
+_plain = formatting.plain
 
 
 def render_receipt(
-    sale: Sale, store: str = "", currency: str = "", zone: tzinfo | None = None
+    sale: Sale,
+    store: str = "",
+    currency: str = "",
+    zone: tzinfo | None = None,
+    locale: Locale | None = None,
 ) -> str:
+    """The receipt's text; ``zone`` and ``locale`` are the store's (:func:`store_zone`,
+    :func:`store_locale`): a customer reads local time and the figures as written there."""
+
+    def money(value: Decimal) -> str:
+        return _money(value, currency, locale)
+
     lines: list[str] = []
     if store:
         lines.append(store.center(WIDTH).rstrip())
-    lines.append(f"Receipt {sale.receipt_no}")
-    lines.append(local_time(sale.completed_at or sale.created_at, zone).rstrip())
+    lines.append(translate("Receipt", "Receipt {number}").format(number=sale.receipt_no))
+    lines.append(local_time(sale.completed_at or sale.created_at, zone, locale))
     lines.append("-" * WIDTH)
     for line in sale.lines:
-        lines.append(_row(line.description[: WIDTH - 14], _money(line.amount, currency)))
+        lines.append(_row(line.description[: WIDTH - 14], money(line.amount)))
     lines.append("-" * WIDTH)
-    lines.append(_row("TOTAL", _money(sale.total, currency)))
+    lines.append(_row(translate("Receipt", "TOTAL"), money(sale.total)))
     r = sale.redemption
     if r is not None and r.state in (RedemptionState.COMMITTED, RedemptionState.REVERSING):
-        lines.append(_row(f"Loyalty Redemption {r.points} pt", _money(r.value, currency)))
-    for tender in sale.tenders:
         lines.append(
-            _row(TENDER_NAMES.get(tender.kind, tender.kind), _money(tender.amount, currency))
+            _row(
+                translate("Receipt", "Loyalty Redemption {points} pt").format(points=r.points),
+                money(r.value),
+            )
         )
+    for tender in sale.tenders:
+        lines.append(_row(tender_name(tender.kind), money(tender.amount)))
     if sale.change:
-        lines.append(_row("Change", _money(sale.change, currency)))
+        lines.append(_row(translate("Receipt", "Change"), money(sale.change)))
     if sale.state == SaleState.VOIDED:
         lines.append("")
-        lines.append("*** SALE VOIDED ***")
+        lines.append(translate("Receipt", "*** SALE VOIDED ***"))
         if r is not None and r.state == RedemptionState.REVERSED:
-            lines.append(f"Points given back: {r.points}")
+            lines.append(
+                translate("Receipt", "Points given back: {points}").format(points=r.points)
+            )
     member = sale.member
     if member is not None:
         lines.append("-" * WIDTH)
-        lines.append(f"Member: {member.name} ({member.masked_phone})")
+        lines.append(
+            translate("Receipt", "Member: {name} ({phone})").format(
+                name=member.name, phone=member.masked_phone
+            )
+        )
         if sale.state != SaleState.VOIDED:
             if r is not None and r.state == RedemptionState.COMMITTED:
-                lines.append(f"Points redeemed: {r.points}")
+                lines.append(
+                    translate("Receipt", "Points redeemed: {points}").format(points=r.points)
+                )
             if sale.earn_op_id and sale.earned_points is not None:
-                lines.append(f"Points earned: {sale.earned_points}")
+                lines.append(
+                    translate("Receipt", "Points earned: {points}").format(
+                        points=sale.earned_points
+                    )
+                )
+                lines.extend(campaign_lines(sale))  # issue 16: which campaign gave which
             elif sale.earn_op_id:
-                lines.append("Points earned: pending")
-                lines.append("(points pending: they will be added")
-                lines.append(" when the loyalty server is back)")
+                lines.append(translate("Receipt", "Points earned: pending"))
+                lines.append(translate("Receipt", "(points pending: they will be added"))
+                lines.append(translate("Receipt", " when the loyalty server is back)"))
         balance = sale.balance_after
         if balance is None and r is not None and sale.earned_points is None and not sale.earn_op_id:
             balance = r.balance_after
         if balance is not None:
-            lines.append(f"New balance: {balance} points")
+            lines.append(
+                translate("Receipt", "New balance: {points} points").format(points=balance)
+            )
         elif sale.earn_op_id and sale.earned_points is None:
-            lines.append("New balance: points pending")
+            lines.append(translate("Receipt", "New balance: points pending"))
+        if sale.state != SaleState.VOIDED:
+            lines.extend(expiry_lines(sale, locale))  # issue 16: the next expiry
     lines.append("")
-    lines.append("Thank you!".center(WIDTH).rstrip())
+    lines.append(translate("Receipt", "Thank you!").center(WIDTH).rstrip())
     return "\n".join(lines) + "\n"

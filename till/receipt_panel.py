@@ -10,6 +10,7 @@ import logging
 from datetime import tzinfo
 from pathlib import Path
 
+from babel import Locale
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFontDatabase, QTextDocument
 from PySide6.QtWidgets import QGroupBox, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
@@ -18,6 +19,7 @@ from till.core.sale import Sale
 from till.receipt import render_receipt
 from till.style import touch
 from till.tasks import TaskRunner
+from till.translate import translate
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +32,7 @@ class ReceiptPanel(QGroupBox):
     printed = Signal(str, str)  # message, level ("ok" or "bad")
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Receipt", parent)
+        super().__init__(translate("MainWindow", "Receipt"), parent)
         self.pdf_dir: Path | None = None  # where receipts go when no printer is set up
         self.receipt_no = ""
         layout = QVBoxLayout(self)
@@ -46,9 +48,11 @@ class ReceiptPanel(QGroupBox):
         # Wide enough for a 40-column receipt line without wrapping or scrolling.
         width = self.text_edit.fontMetrics().horizontalAdvance("M" * 41)
         self.text_edit.setMinimumWidth(width + 30)
-        self.text_edit.setPlaceholderText("The receipt appears here when the sale is finished.")
+        self.text_edit.setPlaceholderText(
+            translate("MainWindow", "The receipt appears here when the sale is finished.")
+        )
         layout.addWidget(self.text_edit, 1)
-        self.print_button = QPushButton("Print (Ctrl+P)")
+        self.print_button = QPushButton(translate("MainWindow", "Print (Ctrl+P)"))
         self.print_button.clicked.connect(self.print_receipt)
         layout.addWidget(touch(self.print_button))
         self.print_button.setEnabled(False)
@@ -58,9 +62,14 @@ class ReceiptPanel(QGroupBox):
         return self.text_edit.toPlainText()
 
     def show_receipt(
-        self, sale: Sale, store: str = "", currency: str = "", zone: tzinfo | None = None
+        self,
+        sale: Sale,
+        store: str = "",
+        currency: str = "",
+        zone: tzinfo | None = None,
+        locale: Locale | None = None,
     ) -> str:
-        text = render_receipt(sale, store, currency, zone)
+        text = render_receipt(sale, store, currency, zone, locale)
         self.receipt_no = sale.receipt_no
         self.text_edit.setPlainText(text)
         self.print_button.setEnabled(True)

@@ -36,6 +36,7 @@ from till.sale_flow import SaleFlow
 from till.sale_panel import AMOUNT_RE, parse_amount
 from till.style import add_shortcut, touch
 from till.tasks import TaskRunner
+from till.translate import translate
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +53,7 @@ class RedeemDialog(QDialog):
         resend_cooldown_s: int = 30,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Pay with points")
+        self.setWindowTitle(translate("MainWindow", "Pay with points"))
         self.setModal(True)
         self.flow = flow
         self.client = client
@@ -79,7 +80,7 @@ class RedeemDialog(QDialog):
         self.otp = OtpPanel(resend_cooldown_s)
         self.stack.addWidget(self.otp)
         self.stack.addWidget(self._override_page())
-        self.cancel_button = QPushButton("Cancel (Esc)")
+        self.cancel_button = QPushButton(translate("MainWindow", "Cancel (Esc)"))
         self.cancel_button.clicked.connect(self.reject)
         layout.addWidget(touch(self.cancel_button))
         self.otp.confirm_requested.connect(self._confirm_otp)
@@ -106,8 +107,16 @@ class RedeemDialog(QDialog):
         worth = value_of_points(balance, self.session.point_value)
         cap_value = value_of_points(self.cap, self.session.point_value)
         self.info_label = QLabel(
-            f"The customer has {balance:,} points (worth {self._money(worth)}). "
-            f"Up to {self.cap:,} points ({self._money(cap_value)}) can pay for this sale."
+            translate(
+                "MainWindow",
+                "The customer has {balance} points (worth {value}). Up to {cap} points "
+                "({value2}) can pay for this sale.",
+            ).format(
+                balance=f"{balance:,}",
+                value=self._money(worth),
+                cap=f"{self.cap:,}",
+                value2=self._money(cap_value),
+            )
         )
         self.info_label.setWordWrap(True)
         form.addRow(self.info_label)
@@ -119,16 +128,16 @@ class RedeemDialog(QDialog):
         self.amount_edit = QLineEdit()
         self.amount_edit.setValidator(QRegularExpressionValidator(AMOUNT_RE, self))
         self.amount_edit.setAccessibleName("Amount to pay with points")
-        form.addRow("Points:", touch(self.points_edit))
-        form.addRow("or amount:", touch(self.amount_edit))
+        form.addRow(translate("MainWindow", "Points:"), touch(self.points_edit))
+        form.addRow(translate("MainWindow", "or amount:"), touch(self.amount_edit))
         self.value_label = QLabel()
-        form.addRow("Value:", self.value_label)
+        form.addRow(translate("MainWindow", "Value:"), self.value_label)
         self.policy_label = QLabel()
         self.policy_label.setWordWrap(True)
         form.addRow(self.policy_label)
         buttons = QHBoxLayout()
-        self.max_button = QPushButton("Use the most (Alt+M)")
-        self.redeem_button = QPushButton("Redeem (Enter)")
+        self.max_button = QPushButton(translate("MainWindow", "Use the most (Alt+M)"))
+        self.redeem_button = QPushButton(translate("MainWindow", "Redeem (Enter)"))
         buttons.addWidget(touch(self.max_button))
         buttons.addWidget(touch(self.redeem_button))
         form.addRow(buttons)
@@ -146,8 +155,11 @@ class RedeemDialog(QDialog):
         page = QWidget()
         form = QFormLayout(page)
         note = QLabel(
-            "The customer's phone is not available: a manager can approve this redemption. "
-            "It is recorded with the manager's name and the reason."
+            translate(
+                "MainWindow",
+                "The customer's phone is not available: a manager can approve this redemption. "
+                "It is recorded with the manager's name and the reason.",
+            )
         )
         note.setWordWrap(True)
         form.addRow(note)
@@ -156,11 +168,13 @@ class RedeemDialog(QDialog):
         self.pin_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin_edit.setMaxLength(8)
         self.reason_edit = QLineEdit()
-        self.reason_edit.setPlaceholderText("e.g. customer's phone is broken")
-        form.addRow("Manager:", touch(self.manager_edit))
-        form.addRow("PIN:", touch(self.pin_edit))
-        form.addRow("Reason:", touch(self.reason_edit))
-        self.approve_button = QPushButton("Approve redemption")
+        self.reason_edit.setPlaceholderText(
+            translate("MainWindow", "e.g. customer's phone is broken")
+        )
+        form.addRow(translate("MainWindow", "Manager:"), touch(self.manager_edit))
+        form.addRow(translate("MainWindow", "PIN:"), touch(self.pin_edit))
+        form.addRow(translate("MainWindow", "Reason:"), touch(self.reason_edit))
+        self.approve_button = QPushButton(translate("MainWindow", "Approve redemption"))
         form.addRow(touch(self.approve_button))
         self.approve_button.clicked.connect(self._override)
         self.reason_edit.returnPressed.connect(self._override)
@@ -177,18 +191,27 @@ class RedeemDialog(QDialog):
             self.amount_edit.setText(f"{self.value:.2f}" if self.points else "")
         if from_amount or self.points_edit.text() != str(self.points):
             self.points_edit.setText(str(self.points) if self.points else "")
-        capped = " (the most this sale allows)" if points > self.cap else ""
-        self.value_label.setText(f"{self.points:,} points = {self._money(self.value)}{capped}")
+        if points > self.cap:
+            text = translate("MainWindow", "{points} points = {value} (the most this sale allows)")
+        else:
+            text = translate("MainWindow", "{points} points = {value}")
+        self.value_label.setText(
+            text.format(points=f"{self.points:,}", value=self._money(self.value))
+        )
         if not self.session.otp_required:
-            self.policy_label.setText("No code is needed for this store.")
+            self.policy_label.setText(translate("MainWindow", "No code is needed for this store."))
         elif self.session.otp_needed_for(self.value) and self.points:
             self.policy_label.setText(
-                "A code will be sent to the customer's phone "
-                f"(needed from {self._money(self.session.otp_min_value)})."
+                translate(
+                    "MainWindow",
+                    "A code will be sent to the customer's phone (needed from {value}).",
+                ).format(value=self._money(self.session.otp_min_value))
             )
         else:
             self.policy_label.setText(
-                f"No code needed below {self._money(self.session.otp_min_value)}."
+                translate("MainWindow", "No code needed below {value}.").format(
+                    value=self._money(self.session.otp_min_value)
+                )
             )
 
     def _points_typed(self, text: str) -> None:
@@ -209,7 +232,9 @@ class RedeemDialog(QDialog):
         if self.busy:
             return
         if self.points <= 0:
-            self.say("Enter the points (or the amount) to pay with points.")
+            self.say(
+                translate("MainWindow", "Enter the points (or the amount) to pay with points.")
+            )
             return
         if self.session.otp_needed_for(self.value):
             self._request_otp(resend=False)
@@ -220,7 +245,7 @@ class RedeemDialog(QDialog):
 
     def _request_otp(self, resend: bool) -> None:
         self.busy = True
-        self.say("Sending the code…")
+        self.say(translate("MainWindow", "Sending the code…"))
         # "Send again" asks for the same points: other points would be a new challenge with a
         # new expiry, and the code the customer holds would no longer match (issue 12, #2).
         points, customer = self.points, self.customer_id
@@ -257,7 +282,7 @@ class RedeemDialog(QDialog):
 
     def _show_override(self) -> None:
         if self.points <= 0:
-            self.say("Enter the points first.")
+            self.say(translate("MainWindow", "Enter the points first."))
             return
         self.stack.setCurrentIndex(2)
         self.manager_edit.setFocus()
@@ -270,7 +295,7 @@ class RedeemDialog(QDialog):
         )
         self.pin_edit.clear()
         if not staff or not pin or not reason:
-            self.say("Enter the manager's name, PIN and a reason.")
+            self.say(translate("MainWindow", "Enter the manager's name, PIN and a reason."))
             return
         self._commit(approval={"staff": staff, "pin": pin}, reason=reason)
 
@@ -285,7 +310,7 @@ class RedeemDialog(QDialog):
         reason: str | None = None,
     ) -> None:
         self.busy = True
-        self.say("Redeeming…")
+        self.say(translate("MainWindow", "Redeeming…"))
         self.flow.redeem(
             self.points,
             self.value,
@@ -312,8 +337,10 @@ class RedeemDialog(QDialog):
                 else ("The loyalty server did not answer, so the points payment is not confirmed.")
             )
             self.say(
-                f"{why} Close this and press F4 to try again (it is never charged twice), "
-                "park the sale (F11), or pay another way (F5/F6)."
+                translate(
+                    "MainWindow",
+                    "{why} Close this and press F4 to try again (it is never charged twice), park the sale (F11), or pay another way (F5/F6).",
+                ).format(why=why)
             )
             return
         self._failed(outcome.error)
@@ -321,7 +348,11 @@ class RedeemDialog(QDialog):
     def _failed(self, exc: BaseException | None) -> None:
         if not isinstance(exc, BackendError):
             log.error("redemption step failed", exc_info=exc)
-            self.say("Something went wrong; the points were not used. Try again.")
+            self.say(
+                translate(
+                    "MainWindow", "Something went wrong; the points were not used. Try again."
+                )
+            )
             return
         code = exc.code
         if code == "otp_locked" or (

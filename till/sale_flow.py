@@ -75,8 +75,10 @@ class SaleFlow(QObject):
     def new_sale(self) -> None:
         self.engine.new_sale()
 
-    def add_line(self, description: str, amount: Decimal) -> bool:
-        return self.engine.add_line(description, amount)
+    def add_line(
+        self, description: str, amount: Decimal, code: str = "", category: str = ""
+    ) -> bool:
+        return self.engine.add_line(description, amount, code, category)
 
     def set_member(self, member: Member) -> bool:
         return self.engine.set_member(member)

@@ -71,6 +71,26 @@ class SaleStore:
             ).fetchall()
         return [Sale.from_json(json.loads(r[0])) for r in rows]
 
+    def by_receipt(self, receipt_no: str) -> Sale | None:
+        """The finished sale printed with ``receipt_no`` (issue 16: a return picks its lines)."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT body FROM sales WHERE json_extract(body, '$.receipt_no') = ? "
+                "AND state IN (?, ?) ORDER BY updated_at DESC LIMIT 1",
+                (receipt_no, *_FINISHED),
+            ).fetchone()
+        return Sale.from_json(json.loads(row[0])) if row else None
+
+    def naming(self, op_id: str) -> list[Sale]:
+        """Sales whose points tender is the redemption ``op_id`` (the review list asks, issue
+        11: may a manager send it again?). A text search of the bodies: op_ids are UUIDs."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT body FROM sales WHERE instr(body, ?) > 0", (op_id,)
+            ).fetchall()
+        sales = [Sale.from_json(json.loads(r[0])) for r in rows]
+        return [s for s in sales if s.redemption is not None and s.redemption.op_id == op_id]
+
     def close(self) -> None:
         with self._lock:
             self._db.close()

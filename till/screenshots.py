@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -24,6 +24,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QLineEdit,
+    QPushButton,
+    QStyle,
+    QStyleOptionFrame,
     QWidget,
 )
 
@@ -151,11 +154,16 @@ def take_screenshots(
     _wait(app, lambda: window.pending_label.text().endswith(": 1"), "the pending count")
     _save(_compose(window, None), out_dir / "offline.png", saved)
     if panel is not None:
+        # The stop may still be finishing (the till noticed it first): a switch pressed
+        # meanwhile is ignored, so wait for the switch to be offered again.
+        button = panel.backend_button  # type: ignore[attr-defined]
+        _wait(app, button.isEnabled, "the backend switch")
         panel.toggle_backend()  # type: ignore[attr-defined]
     else:
         demo.start()
         ctx.client.set_api_key(demo.api_key)
-    _wait(app, lambda: ctx.sync_signals.online is True, "back online")
+    # The backend child starts again (imports, schema check): up to a minute on a loaded machine.
+    _wait(app, lambda: ctx.sync_signals.online is True, "back online", 60)
     _wait(app, lambda: window.pending_label.text().endswith(": 0"), "the replay", 30)
 
     # 4. The manager's screens (when that part of the till is present).
@@ -191,6 +199,9 @@ def _manager_shots(
 
 
 # -- one window at a till screen's size (``till --screenshot FILE --size WxH``) -------------
+
+#: QLineEditPrivate::horizontalMargin: Qt keeps 2 px between a field's frame and its text.
+_LINE_EDIT_MARGIN = 2
 
 #: What a cashier touches or reads: it must lie inside the window, whole.
 _CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractScrollArea, QLabel)
@@ -232,6 +243,48 @@ def misfits(app: QApplication, window: QWidget, width: int, height: int) -> list
         rect = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
         if not screen.contains(rect):
             bad.append(f"{_name(widget)} at {rect.x()},{rect.y()} {rect.width()}x{rect.height()}")
+    return bad + cut_texts(window)
+
+
+def _room_for_text(edit: QLineEdit) -> int:
+    """The pixels a line edit has for its text: its style's contents rectangle (the style
+    sheet's padding included) less the text margins and Qt's 2 px on each side."""
+    option = QStyleOptionFrame()
+    edit.initStyleOption(option)
+    rect = edit.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, edit)
+    margins = edit.textMargins()
+    return rect.width() - margins.left() - margins.right() - 2 * _LINE_EDIT_MARGIN
+
+
+def cut_texts(window: QWidget) -> list[str]:
+    """Visible text a control cannot show whole: a one-line label, a button's text, an empty
+    field's placeholder (the hint the cashier reads: "Amou…" at 1024 px, issue 12)."""
+    bad: list[str] = []
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisible() or widget.window() is not window:
+            continue
+        if isinstance(widget, QLineEdit) and not widget.text() and widget.placeholderText():
+            need = widget.fontMetrics().horizontalAdvance(widget.placeholderText())
+            room = _room_for_text(widget)
+            if need > room:
+                hint = widget.placeholderText()
+                bad.append(f"{_name(widget)}: placeholder {hint!r} cut ({room} px for {need} px)")
+        elif isinstance(widget, QLabel) and widget.text() and widget.wordWrap():
+            need = widget.heightForWidth(widget.width())
+            if need > widget.height():  # wrapped onto more lines than it is high
+                bad.append(f"QLabel {widget.text()!r} cut ({widget.height()} px for {need} px)")
+        elif isinstance(widget, QLabel) and widget.text():
+            if widget.textFormat() == Qt.TextFormat.RichText or widget.text().startswith("<"):
+                continue
+            plain = widget.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+            need = widget.fontMetrics().horizontalAdvance(plain)
+            room = widget.contentsRect().width() - 2 * widget.margin()
+            if need > room:
+                bad.append(f"QLabel {plain!r} cut ({room} px for {need} px)")
+        elif isinstance(widget, QPushButton) and widget.text():
+            need = widget.sizeHint().width()
+            if need > widget.width():
+                bad.append(f"{_name(widget)} cut ({widget.width()} px for {need} px)")
     return bad
 
 

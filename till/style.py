@@ -10,7 +10,13 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractButton, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QLineEdit,
+    QWidget,
+)
 
 OK = "#1b7f3b"
 WARN = "#b35c00"
@@ -32,7 +38,7 @@ def stylesheet(target_px: int = 44) -> str:
 
 def touch(widget: QWidget, target_px: int = 44) -> QWidget:
     """Give a button or field at least the touch target size."""
-    if isinstance(widget, QAbstractButton | QLineEdit):
+    if isinstance(widget, QAbstractButton | QLineEdit | QComboBox | QAbstractSpinBox):
         widget.setMinimumHeight(target_px)
         # Only raise a too-small minimum: a fixed minimum below the text's width would let
         # layouts squeeze the label ("emove member (F").

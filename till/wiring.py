@@ -24,6 +24,7 @@ from offline_queue.reconcile import Reconciler
 from offline_queue.sync import SyncWorker
 from till.account_cache import AccountCache
 from till.backend_client import BackendClient
+from till.catalogue_cache import CatalogueCache
 from till.config import Config
 from till.context import AppContext
 from till.core.submission import Submitter
@@ -162,6 +163,8 @@ def build_context(
     )
     ctx.recovery = Recovery(sale_store, ctx.sale_flow, sale_runner)
     ctx.reconciler = reconciler
+    ctx.catalogue = CatalogueCache(data_dir / "catalogue.sqlite3")  # issue 16
+    ctx.add_closer(ctx.catalogue.close)
     # Closed in reverse order: stop producers first, then wait for jobs, then files.
     ctx.add_closer(journal.close)
     ctx.add_closer(sale_store.close)

@@ -35,10 +35,14 @@ else
 fi
 chmod 0644 "$wheels"/*.whl
 
-install -m 0644 packaging/systemd/*.service "$root/lib/systemd/system/"
+install -m 0644 packaging/systemd/*.service packaging/systemd/*.timer "$root/lib/systemd/system/"
 install -m 0644 packaging/desktop/loyalty-till.desktop "$root/usr/share/applications/"
 install -m 0644 resources/icons/loyalty-till.svg "$root/usr/share/icons/hicolor/scalable/apps/"
 install -m 0644 packaging/udev/*.rules "$root/lib/udev/rules.d/"
+# Issue 17: the German and Ukrainian translations, compiled (.ts -> .qm) at build time.
+mkdir -p "$root/usr/share/loyalty-till/translations"
+"$python" -m till.i18n compile "$root/usr/share/loyalty-till/translations"
+chmod 0644 "$root/usr/share/loyalty-till/translations"/*.qm
 install -m 0644 packaging/debian/copyright "$doc/copyright"
 gzip -9n <packaging/debian/changelog >"$doc/changelog.gz"
 chmod 0644 "$doc/changelog.gz"

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 
 def test_screenshot_writes_a_png(tmp_path: Path) -> None:
@@ -69,6 +70,34 @@ def test_screenshot_names_what_a_small_screen_cuts(tmp_path: Path) -> None:
     assert "Pending operations" in done.stderr  # the status bar, named
     assert "Print (Ctrl+P)" in done.stderr
     assert _png_size(out) == (800, 600)
+
+
+def test_the_checker_names_a_cut_placeholder_label_and_button(qtbot: QtBot) -> None:
+    """What ``--size`` checks besides position: a field's hint shown cut ("Amou…", issue
+    12), a one-line label or a button too narrow for its text. Whole texts are not named."""
+    from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+
+    from till.screenshots import cut_texts
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    row = QHBoxLayout(window)
+    cut, whole = QLineEdit(), QLineEdit()
+    cut.setPlaceholderText("Amount (Enter adds)")
+    whole.setPlaceholderText("Qty")
+    label, button = QLabel("Pending operations: 12345"), QPushButton("Complete sale (F9)")
+    for widget in (cut, whole, label, button):
+        widget.setFixedWidth(70)
+        row.addWidget(widget)
+    window.show()
+    qtbot.waitExposed(window)
+    found = cut_texts(window)
+    assert len(found) == 3, found
+    assert "placeholder 'Amount (Enter adds)' cut" in found[0]
+    assert "'Pending operations: 12345' cut" in found[1]
+    assert "'Complete sale (F9)' cut" in found[2]
+    cut.setText("12.50")  # the placeholder is not shown once the field has text
+    assert len(cut_texts(window)) == 2
 
 
 def test_a_bad_size_is_a_usage_error(tmp_path: Path) -> None:

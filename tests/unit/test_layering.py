@@ -7,6 +7,7 @@ lazy import cannot slip past.
 from __future__ import annotations
 
 import ast
+import sys
 from pathlib import Path
 
 import pytest
@@ -134,3 +135,47 @@ def test_the_till_core_imports_no_qt_even_indirectly() -> None:
             if target is not None and target not in seen:
                 todo.append(target)
     assert bad == [], f"Qt reaches till/core through {bad}"
+
+
+# The till shares exactly two pure rule modules with the backend, so each rule has one copy:
+# the earn rule it previews (issue 16) and the receipt claim token it signs offline (issue
+# 17). Everything else of the server it reaches only over HTTP, through its client module;
+# the demo is the one place that starts (and seeds) an embedded backend.
+SHARED_WITH_THE_TILL = {"server.earn_rules", "server.claim_tokens"}
+DEMO_ONLY = {"server.embedded", "server.db", "server.demo_data", "server.receipt_claims"}
+DEMO_MODULES = {"till/demo.py", "till/context.py", "till/printing/claim_key.py"}
+
+
+def server_modules_imported(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            if node.module == "server":
+                found.update(f"server.{alias.name}" for alias in node.names)
+            elif node.module.startswith("server."):
+                found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name.split(".")[0] == "server")
+    return found
+
+
+def test_the_till_imports_only_the_shared_pure_modules_of_the_server() -> None:
+    bad = []
+    for path in sorted((ROOT / "till").rglob("*.py")):
+        rel = str(path.relative_to(ROOT))
+        allowed = SHARED_WITH_THE_TILL | (DEMO_ONLY if rel in DEMO_MODULES else set())
+        extra = server_modules_imported(path) - allowed
+        if extra:
+            bad.append(f"{rel} imports {', '.join(sorted(extra))}")
+    assert bad == []
+
+
+@pytest.mark.parametrize("module", sorted(SHARED_WITH_THE_TILL))
+def test_the_shared_modules_are_pure_standard_library(module: str) -> None:
+    path = ROOT / (module.replace(".", "/") + ".py")
+
+    third_party = {m for m in imported_top_modules(path) if m not in sys.stdlib_module_names} - {
+        "__future__"
+    }
+    assert third_party == set(), f"{module} must stay importable by the till alone"

@@ -128,9 +128,9 @@ def _register(args: argparse.Namespace, rng: Any, url: str, config: Any) -> Any:
         if exc.code != "range_overlap":
             raise
         other = str(exc.details.get("program") or "")
-        ranges = {str(p.get("name")): p for p in client.programs()}
-        span = ranges.get(other, {})
-        where = f" ({span['range_start']}-{span['range_end']})" if span else ""
+        ranges = {p.name: p for p in client.programs()}
+        span = ranges.get(other)
+        where = f" ({span.range_start}-{span.range_end})" if span else ""
         raise batchlib.BatchError(
             f"The backend refused the range {first}-{last} for program {args.program}: it "
             f"overlaps program {other or 'another program'}{where}. Seed 001 asks for distinct "

@@ -32,6 +32,8 @@ from till.cardtest.device_check import (
     device_list_json,
 )
 from till.cardtest.journal_check import JournalStatsLike, check_journal, journal_file_stats
+from till.config import PrinterConfig
+from till.printing.printer_check import check_printer
 
 __all__ = [
     "FAIL",
@@ -77,6 +79,7 @@ class DoctorInputs:
     resolve: Callable[[str, int], list[str]] = _resolve
     route: Callable[[str, int], None] = _udp_route
     clock: Callable[[], float] = time.time
+    printer: PrinterConfig | None = None  # [printer]; None: not checked (issue 17)
 
 
 def show_card(number: str) -> str:
@@ -108,6 +111,8 @@ def run_doctor(inputs: DoctorInputs) -> DoctorReport:
         checks.extend(_check_card(inputs, key.status == PASS))
     checks.extend(check_devices(inputs.discover, inputs.configured_devices))
     checks.append(check_journal(inputs.journal_stats, inputs.clock, health.status == PASS))
+    if inputs.printer is not None:
+        checks.append(check_printer(inputs.printer))
     return DoctorReport(tuple(checks))
 
 

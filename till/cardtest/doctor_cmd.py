@@ -85,4 +85,5 @@ def machine_inputs(
         configured_devices=configured_devices(config.devices),
         discover=discovery.discover,
         journal_stats=journal_file_stats(config.journal_path()),
+        printer=config.printer,
     )

@@ -169,8 +169,10 @@ class SaleEngine:
         self.apply(self.sale, effects)
         return not (effects and all(isinstance(e, Show) for e in effects))
 
-    def add_line(self, description: str, amount: Decimal) -> bool:
-        return self._step(self.sale.add_line(description, amount))
+    def add_line(
+        self, description: str, amount: Decimal, code: str = "", category: str = ""
+    ) -> bool:
+        return self._step(self.sale.add_line(description, amount, code, category))
 
     def set_member(self, member: Any) -> bool:
         return self._step(self.sale.set_member(member))

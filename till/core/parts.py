@@ -53,6 +53,17 @@ class RedemptionState(StrEnum):
 class Line:
     description: str
     amount: Decimal
+    # Issue 16: the catalogue's product code and category ("" for a free line).
+    code: str = ""
+    category: str = ""
+
+
+@dataclass
+class CampaignCredit:
+    """A campaign the earn applied, and the points it gave (the receipt names it)."""
+
+    name: str
+    points: int
 
 
 @dataclass
@@ -66,6 +77,7 @@ class Member:
     balance: int
     offline: bool = False
     as_of: str = ""
+    customer_type: str = ""  # issue 16: campaigns may be for some types only
 
     @property
     def active(self) -> bool:

@@ -24,13 +24,15 @@ from datetime import UTC, datetime
 from decimal import ROUND_DOWN, Decimal
 from typing import Any
 
-from till.backend_client import OpResult, earn_body, redeem_body, wire_id
+from till.backend_client import OpResult, redeem_body, wire_id
 from till.core import sale_codec
+from till.core.earn_lines import earn_payload, record_earned
 from till.core.effects import Cancel, Effect, Finished, Offer, OpRequest, Save, Show, Submit
 from till.core.outcome import OpOutcome, OpStatus
 from till.core.parts import (
     CENT,
     TENDER_NAMES,
+    CampaignCredit,
     Line,
     Member,
     Redemption,
@@ -80,6 +82,9 @@ class Sale:
     completed_at: str = ""
     void_reason: str = ""
     parked_at: str = ""
+    campaigns: list[CampaignCredit] = field(default_factory=list)  # issue 16: for the receipt
+    next_expiry_points: int | None = None
+    next_expiry_on: str = ""  # YYYY-MM-DD (a date: the store's day)
 
     # -- figures --------------------------------------------------------------------------
 
@@ -176,12 +181,14 @@ class Sale:
 
     # -- ringing up -----------------------------------------------------------------------
 
-    def add_line(self, description: str, amount: Decimal) -> list[Effect]:
+    def add_line(
+        self, description: str, amount: Decimal, code: str = "", category: str = ""
+    ) -> list[Effect]:
         if self.state != SaleState.OPEN or self.has_payment:
             return [Show("Payment has started: lines can no longer change. Void the sale.", "warn")]
         if amount <= 0:
             return [Show("Enter an amount greater than zero.", "warn")]
-        self.lines.append(Line(description.strip() or "Item", money(amount)))
+        self.lines.append(Line(description.strip() or "Item", money(amount), code, category))
         return self._save()
 
     def set_member(self, member: Member) -> list[Effect]:
@@ -324,9 +331,7 @@ class Sale:
 
     def _earn_request(self, resume: bool = False) -> OpRequest:
         assert self.member is not None and self.earn_amount is not None
-        body = earn_body(
-            self.earn_op_id, self.member.id, self.earn_amount, self.receipt_no, self.completed_at
-        )
+        body = earn_payload(self)  # with its lines (issue 16)
         return OpRequest("earn", self.member.id, self.earn_op_id, body, resume, False)
 
     # -- void -----------------------------------------------------------------------------
@@ -452,6 +457,7 @@ class Sale:
         if status == OpStatus.DONE:
             result = outcome.result or OpResult()
             self.earned_points = result.points if result.points is not None else 0
+            record_earned(self, result)
             if result.balance is not None:
                 self.balance_after = result.balance
                 if self.member is not None:

@@ -18,6 +18,7 @@ def to_json(sale: Sale) -> dict[str, Any]:
 
 
 def from_json(body: dict[str, Any]) -> Sale:
+    from till.core.parts import CampaignCredit
     from till.core.sale import Line, Member, Redemption, RedemptionState, Sale, SaleState, Tender
 
     member = body.get("member")
@@ -27,7 +28,10 @@ def from_json(body: dict[str, Any]) -> Sale:
         receipt_no=body.get("receipt_no", ""),
         created_at=body.get("created_at", ""),
         state=SaleState(body.get("state", "open")),
-        lines=[Line(x["description"], Decimal(x["amount"])) for x in body.get("lines", [])],
+        lines=[
+            Line(x["description"], Decimal(x["amount"]), x.get("code", ""), x.get("category", ""))
+            for x in body.get("lines", [])
+        ],
         member=Member(**member) if member else None,
         redemption=(
             Redemption(
@@ -53,6 +57,9 @@ def from_json(body: dict[str, Any]) -> Sale:
         completed_at=body.get("completed_at", ""),
         void_reason=body.get("void_reason", ""),
         parked_at=body.get("parked_at", ""),
+        campaigns=[CampaignCredit(c["name"], int(c["points"])) for c in body.get("campaigns", [])],
+        next_expiry_points=body.get("next_expiry_points"),
+        next_expiry_on=body.get("next_expiry_on", ""),
     )
 
 

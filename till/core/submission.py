@@ -193,6 +193,13 @@ class Submitter:
             status = OpStatus.KEY if verdict == Verdict.KEY else OpStatus.PENDING
             return OpOutcome(op_id, kind, status, error=exc)
         close = verdict in (Verdict.REFUSED, Verdict.CANCELLED) or req.close_refusals
+        if close and verdict != Verdict.CANCELLED and self._maybe_in_flight(op_id):
+            # An earlier copy went unanswered (timed out, reply lost): this refusal says
+            # nothing about it, and it may still arrive and apply. Only a confirmed cancel
+            # makes "not charged" true (the backend then refuses the op_id for ever).
+            settled = self._settle_refusal(op_id, kind, exc)
+            if settled is not None:
+                return settled
         if close:
             try:
                 self._journal.close_refused(op_id, record)
@@ -207,6 +214,27 @@ class Submitter:
             return self._already_settled(op_id, kind, exc)
         log.warning("%s %s to the review list: %s", kind, op_id, decision.code)
         return OpOutcome(op_id, kind, OpStatus.REVIEW, error=exc)
+
+    def _maybe_in_flight(self, op_id: str) -> bool:
+        op = self._journal.get(op_id)
+        return op is not None and op.attempts > 0
+
+    def _settle_refusal(self, op_id: str, kind: str, exc: BackendError) -> OpOutcome | None:
+        """Cancel on the backend after a refusal; None when it is cancelled (close it as
+        refused), else the outcome (applied by an earlier copy, or still unconfirmed)."""
+        try:
+            answer = self._client.cancel_op(op_id)
+        except BackendError as failed:
+            verdict = decide(failed.reply).verdict
+            status = OpStatus.KEY if verdict == Verdict.KEY else OpStatus.PENDING
+            log.warning("cancel after the refusal of %s %s failed: %s", kind, op_id, failed.code)
+            return OpOutcome(op_id, kind, status, error=failed)
+        if answer.state == "applied":
+            result = answer.result.raw if answer.result is not None else {}
+            return self._acknowledged(op_id, kind, result)
+        if answer.state != "cancelled":
+            return OpOutcome(op_id, kind, OpStatus.PENDING, error=exc)
+        return None
 
     def _attempt(self, op_id: str, decision: Decision) -> None:
         with suppress(OpStateError):

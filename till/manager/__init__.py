@@ -2,8 +2,10 @@
 settings and the end-of-shift summary.
 
 ``ManagerWindow(ctx)`` only wires the collaborators of an :class:`till.context.AppContext`
-(or any object with the same attribute names) into the tabs; each tab takes its
-collaborators explicitly and is tested on its own. The manager's verified name and PIN live
+(typed as :class:`till.manager.host.ManagerHost`) into the tabs; each tab takes its
+collaborators explicitly and is tested on its own. Every write leaves by the one submission
+path with the sync worker as its guard (``ctx.sync``): a claim or correction is journaled,
+held back behind the customer's queued operations, and sent exactly once. The manager's verified name and PIN live
 in a :class:`ManagerSession` while the window is open and are forgotten when it closes
 (the tabs that could use them are destroyed too).
 """
@@ -14,7 +16,6 @@ import logging
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
@@ -30,7 +31,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from offline_queue.sync import SyncState
 from till.config import default_config_path
+from till.core.sale import Sale
+from till.core.submission import Submitter
+from till.manager.campaigns_view import CampaignsPanel
+from till.manager.host import ManagerHost
 from till.manager.login import ManagerLogin, ManagerSession
 from till.manager.missed_points import MissedPointsPanel, SaleRecord, SaleSource
 from till.manager.policy import PolicyPanel
@@ -38,21 +44,22 @@ from till.manager.review import ReviewPanel
 from till.manager.settings import SettingsPanel
 from till.manager.shift_summary import ShiftSummaryPanel
 from till.manager.widgets import TOUCH_PX, scrolled, touch
+from till.sale_store import SaleStore
+from till.translate import translate
 
 __all__ = ["ManagerSession", "ManagerWindow"]
 
 log = logging.getLogger(__name__)
 
 
-def sales_from_store(sale_store: Any) -> SaleSource | None:
+def sales_from_store(sale_store: SaleStore | None) -> SaleSource | None:
     """This till's completed sales without a member (``SaleStore.recent``), to pick from."""
-    recent = getattr(sale_store, "recent", None)
-    if recent is None:
+    if sale_store is None:
         return None
 
     def source() -> Sequence[SaleRecord]:
         records = []
-        for sale in recent():
+        for sale in sale_store.recent():
             # Missed points are for sales that had no member; a member's sale earned already
             # (a wrong member is corrected below the form instead).
             if str(sale.state) != "completed" or not sale.receipt_no or sale.member is not None:
@@ -66,6 +73,11 @@ def sales_from_store(sale_store: Any) -> SaleSource | None:
         return records
 
     return source
+
+
+def sales_naming(sale_store: SaleStore | None) -> Callable[[str], Sequence[Sale]] | None:
+    """The sales a redemption in the review list belongs to (blocking)."""
+    return sale_store.naming if sale_store is not None else None
 
 
 def _enter_is_not_a_click(root: QWidget) -> None:
@@ -91,7 +103,7 @@ class ManagerWindow(QDialog):
     unlocked = Signal(object)  # ManagerSession
     closed = Signal()
 
-    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: ManagerHost, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.manager: ManagerSession | None = None
@@ -105,13 +117,13 @@ class ManagerWindow(QDialog):
 
         # Each opening is a new window (a new PIN check); a closed one must not linger.
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setWindowTitle("Loyalty Till — Manager")
+        self.setWindowTitle(translate("Manager", "Loyalty Till — Manager"))
         self.resize(fitting_size(self, 980, 760))
         self.login = ManagerLogin(ctx.client, ctx.runner)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.login)
         self.who_label = QLabel()
-        self.close_button = QPushButton("Close and &lock")
+        self.close_button = QPushButton(translate("Manager", "Close and &lock"))
         touch(self.close_button)
         bottom = QHBoxLayout()
         bottom.addWidget(self.who_label, 1)
@@ -123,20 +135,18 @@ class ManagerWindow(QDialog):
         _enter_is_not_a_click(self)
         self.login.unlocked.connect(self._open)
         self.close_button.clicked.connect(self.close)
-        sync_signals = getattr(ctx, "sync_signals", None)
-        if sync_signals is not None:
-            sync_signals.state_changed.connect(self._sync_state)
+        if ctx.sync_signals is not None:
+            ctx.sync_signals.state_changed.connect(self._sync_state)
         self.login.setFocus()
 
     # -- opening ----------------------------------------------------------------------------
 
     def _kick(self) -> Callable[[], None]:
-        sync = getattr(self.ctx, "sync", None)
-        kick = getattr(sync, "kick", None)
-        return kick if callable(kick) else (lambda: None)
+        sync = self.ctx.sync
+        return sync.kick if sync is not None else (lambda: None)
 
     def config_path(self) -> Path:
-        path = getattr(self.ctx, "config_path", None)
+        path = self.ctx.config_path
         return Path(path) if path else default_config_path()
 
     def _open(self, manager: ManagerSession) -> None:
@@ -151,12 +161,20 @@ class ManagerWindow(QDialog):
             ctx.runner,
             ctx.journal,
             manager,
-            sales=sales_from_store(getattr(ctx, "sale_store", None)),
+            sales=sales_from_store(ctx.sale_store),
             kick=kick,
+            guard=ctx.sync,
         )
-        self.review = ReviewPanel(ctx.journal, ctx.runner, kick=kick)
+        self.review = ReviewPanel(
+            ctx.journal,
+            ctx.runner,
+            kick=kick,
+            sales=sales_naming(ctx.sale_store),
+            submitter=Submitter(ctx.journal, ctx.client, ctx.sync),
+        )
         self.settings = SettingsPanel(ctx.config, self.config_path(), ctx.client, ctx.runner)
         self.shift_summary = ShiftSummaryPanel(ctx.client, ctx.runner, ctx.journal)
+        self.campaigns_view = CampaignsPanel(ctx)  # issue 16
         tabs = QTabWidget()
         tabs.setStyleSheet(
             f"QTabBar::tab {{ min-height: {TOUCH_PX}px; padding: 0 12px; }}"
@@ -164,11 +182,12 @@ class ManagerWindow(QDialog):
         )
         # Every page scrolls: the window fits a 1024x768 till screen whatever the tab.
         for panel, title in (
-            (self.policy, "OTP &policy"),
-            (self.missed_points, "&Missed points"),
-            (self.review, "Re&view list"),
-            (self.settings, "&Settings"),
-            (self.shift_summary, "End of s&hift"),
+            (self.policy, translate("Manager", "OTP &policy")),
+            (self.missed_points, translate("Manager", "&Missed points")),
+            (self.review, translate("Manager", "Re&view list")),
+            (self.settings, translate("Manager", "&Settings")),
+            (self.shift_summary, translate("Manager", "End of s&hift")),
+            (self.campaigns_view, translate("Manager", "Campai&gns")),
         ):
             tabs.addTab(scrolled(panel), title)
         self.tabs = tabs
@@ -177,16 +196,15 @@ class ManagerWindow(QDialog):
         self.policy.saved.connect(lambda _session: self._reload_summary())
         self.stack.addWidget(tabs)
         self.stack.setCurrentWidget(tabs)
-        self.who_label.setText(f"Manager: {manager.staff}")
+        self.who_label.setText(translate("Manager", "Manager: {staff}").format(staff=manager.staff))
 
-        refresh = getattr(ctx, "refresh_session", None)
-        if callable(refresh):
-            self.policy.saved.connect(lambda _session: refresh())
+        self.policy.saved.connect(lambda _session: ctx.refresh_session())
         self.policy.load()
         self.missed_points.load()
         self.review.load()
         self.settings.load()
         self.shift_summary.load()
+        self.campaigns_view.load()
         _enter_is_not_a_click(tabs)
         self._tab_shown(tabs.currentIndex())
         self.unlocked.emit(manager)
@@ -218,10 +236,10 @@ class ManagerWindow(QDialog):
         if self.shift_summary is not None:
             self.shift_summary.load()  # the newest answer wins
 
-    def _sync_state(self, state: Any) -> None:
+    def _sync_state(self, state: SyncState) -> None:
         """Refresh the review list when the sync worker's review count changes."""
-        count = getattr(state, "review", None)
-        if self.review is not None and count is not None and count != self._review_count:
+        count = state.review
+        if self.review is not None and count != self._review_count:
             self._review_count = count
             self.review.load()
 
@@ -232,7 +250,7 @@ class ManagerWindow(QDialog):
         if self.manager is not None:
             log.info("manager area closed by %s", self.manager.staff)
             self.manager.clear()
-            if getattr(self.ctx, "active_manager", None) is self.manager:
+            if self.ctx.active_manager is self.manager:
                 self.ctx.active_manager = None
             self.manager = None
         if self.tabs is not None:

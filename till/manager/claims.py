@@ -30,7 +30,7 @@ from typing import Any
 
 from offline_queue.errors import OpStateError
 from offline_queue.journal import Entry, Journal
-from till.backend_client import BackendClient, BackendError, wire_id, wire_money
+from till.backend_client import BackendClient, BackendError, OpResult, wire_id, wire_money
 from till.core.effects import OpRequest
 from till.core.outcome import OpOutcome, OpStatus
 from till.core.submission import Guard, Submitter
@@ -44,7 +44,7 @@ class Outcome:
 
     op_id: str
     state: str
-    result: Mapping[str, Any] | None = None
+    result: OpResult | None = None
     error: BackendError | None = None
 
     @property
@@ -110,8 +110,7 @@ def _outcome(outcome: OpOutcome) -> Outcome:
     """The manager's three words for the one outcome type."""
     error = outcome.error if isinstance(outcome.error, BackendError) else None
     if outcome.status == OpStatus.DONE:
-        raw = outcome.result.raw if outcome.result is not None else {}
-        return Outcome(outcome.op_id, "sent", result=raw)
+        return Outcome(outcome.op_id, "sent", result=outcome.result or OpResult())
     if outcome.status.not_charged:
         if error is None:
             error = BackendError(outcome.status.value, outcome.message)

@@ -21,6 +21,7 @@ from typing import Any
 
 from till.config import BackendConfig, Config, DevicesConfig, build_config
 from till.errors import ConfigError
+from till.translate import translate
 
 #: Settings the manager's settings screen owns, by section.
 MANAGED: dict[str, tuple[str, ...]] = {
@@ -55,13 +56,21 @@ def toml_value(value: Any) -> str:
         return str(value)
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise ConfigError(f"{value!r} cannot be written to the configuration")
+            raise ConfigError(
+                translate("Manager", "{value!r} cannot be written to the configuration").format(
+                    value=value
+                )
+            )
         return repr(value)
     if isinstance(value, str):
         return _string(value)
     if isinstance(value, list | tuple):
         return "[" + ", ".join(toml_value(v) for v in value) + "]"
-    raise ConfigError(f"{type(value).__name__} values cannot be written to the configuration")
+    raise ConfigError(
+        translate("Manager", "{kind} values cannot be written to the configuration").format(
+            kind=type(value).__name__
+        )
+    )
 
 
 def dump_toml(raw: Mapping[str, Mapping[str, Any]]) -> str:
@@ -106,7 +115,11 @@ def save_settings(path: Path, devices: DevicesConfig, backend_url: str) -> Confi
         try:
             existing = tomllib.loads(path.read_text(encoding="utf-8"))
         except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"{path}: not valid TOML ({exc}); fix or remove it first") from exc
+            raise ConfigError(
+                translate(
+                    "Manager", "{path}: not valid TOML ({exc}); fix or remove it first"
+                ).format(path=path, exc=exc)
+            ) from exc
     raw = merged(existing, devices, backend_url)
     config = build_config(raw, {}, source=str(path))
     text = dump_toml(raw)

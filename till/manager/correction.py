@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from decimal import Decimal, InvalidOperation
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from offline_queue.journal import Journal
-from till.backend_client import BackendClient, BackendError, Customer
+from till.backend_client import BackendClient, BackendError, Customer, Transaction
+from till.core.submission import Guard
 from till.manager.claims import Correction, claim_body, reverse_payload, submit_correction
 from till.manager.customer_finder import CustomerFinder
 from till.manager.login import ManagerSession
@@ -40,19 +39,23 @@ from till.manager.widgets import (
     touch,
 )
 from till.tasks import TaskRunner
+from till.translate import QT_TRANSLATE_NOOP, translate
 
 log = logging.getLogger(__name__)
 
-COLUMNS = ("Date", "Kind", "Receipt", "Amount", "Points")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("Manager", "Date"),
+    QT_TRANSLATE_NOOP("Manager", "Kind"),
+    QT_TRANSLATE_NOOP("Manager", "Receipt"),
+    QT_TRANSLATE_NOOP("Manager", "Amount"),
+    QT_TRANSLATE_NOOP("Manager", "Points"),
+)
 
 
-def correctable(tx: dict[str, Any]) -> bool:
+def correctable(tx: Transaction) -> bool:
     """Earns and claims that gave points, have a receipt, and are not reversed already."""
     return (
-        tx.get("kind") in {"earn", "claim"}
-        and int(tx.get("points") or 0) > 0
-        and bool(tx.get("receipt_no"))
-        and not tx.get("reversed")
+        tx.kind in {"earn", "claim"} and tx.points > 0 and bool(tx.receipt_no) and not tx.reversed
     )
 
 
@@ -60,27 +63,35 @@ def correction_message(result: Correction, target: str) -> tuple[bool, str]:
     """(ok, plain words) for the outcome of both linked operations."""
     rev, claim = result.reverse, result.claim
     if rev.state == "refused":
-        return False, f"Nothing was changed: the earlier allocation was not reversed ({rev.error})."
+        return False, translate(
+            "Manager", "Nothing was changed: the earlier allocation was not reversed ({problem})."
+        ).format(problem=rev.error)
     if rev.state == "pending":
-        return True, (
+        return True, translate(
+            "Manager",
             "Saved on this till: the loyalty server cannot be reached now. The points will be "
-            f"moved to {target} when it is back."
-        )
+            "moved to {target} when it is back.",
+        ).format(target=target)
     if claim.state == "sent":
-        points = (claim.result or {}).get("points")
+        points = claim.result.points if claim.result is not None else None
         return (
             True,
-            f"Done: the wrong allocation was reversed and {points} points given to {target}.",
+            translate(
+                "Manager",
+                "Done: the wrong allocation was reversed and {points} points given to {target}.",
+            ).format(points=points, target=target),
         )
     if claim.state == "pending":
-        return True, (
+        return True, translate(
+            "Manager",
             "The wrong allocation was reversed; giving the points to "
-            f"{target} is saved on this till and will be sent when the server is back."
-        )
-    return False, (
-        f"The wrong allocation was reversed, but the points could not be given to {target}: "
-        f"{claim.error}. Add them with the form above."
-    )
+            "{target} is saved on this till and will be sent when the server is back.",
+        ).format(target=target)
+    return False, translate(
+        "Manager",
+        "The wrong allocation was reversed, but the points could not be given to {target}: "
+        "{problem}. Add them with the form above.",
+    ).format(target=target, problem=claim.error)
 
 
 class CorrectionPanel(QWidget):
@@ -98,8 +109,12 @@ class CorrectionPanel(QWidget):
         store: Callable[[], str],
         kick: Callable[[], None] | None = None,
         parent: QWidget | None = None,
+        guard: Guard | None = None,
     ) -> None:
+        """``guard``: the sync worker the one submission path holds while it sends (see
+        :class:`till.core.submission.Submitter`)."""
         super().__init__(parent)
+        self._guard = guard
         self._client = client
         self._runner = runner
         self._journal = journal
@@ -107,27 +122,31 @@ class CorrectionPanel(QWidget):
         self._target = target
         self._store = store
         self._kick = kick or (lambda: None)
-        self.transactions: list[dict[str, Any]] = []
+        self.transactions: list[Transaction] = []
         self.busy = False
 
-        self.finder = CustomerFinder(client, runner, "Customer who got them by mistake")
+        self.finder = CustomerFinder(
+            client, runner, translate("Manager", "Customer who got them by mistake")
+        )
         # The claim form above has its own finder with "&Find": one Alt+letter each.
-        self.finder.find_button.setText("F&ind")
+        self.finder.find_button.setText(translate("Manager", "F&ind"))
         self.table = pick_table(COLUMNS, "The customer's transactions that can be moved")
         self.table.horizontalHeader().setStretchLastSection(True)
         self.reason_edit = QLineEdit()
-        self.reason_edit.setPlaceholderText("Why, e.g. 'points given to the wrong phone number'")
+        self.reason_edit.setPlaceholderText(
+            translate("Manager", "Why, e.g. 'points given to the wrong phone number'")
+        )
         self.reason_edit.setAccessibleName("Reason for the correction")
-        self.move_button = QPushButton("M&ove points to the customer above")
+        self.move_button = QPushButton(translate("Manager", "M&ove points to the customer above"))
         self.status = StatusLine()
         touch(self.reason_edit, self.move_button)
 
-        box = QGroupBox("Correct a wrong allocation")
+        box = QGroupBox(translate("Manager", "Correct a wrong allocation"))
         inner = QVBoxLayout(box)
         inner.addWidget(self.finder)
         inner.addWidget(self.table)
         reason_row = QHBoxLayout()
-        reason_label = QLabel("Reaso&n")
+        reason_label = QLabel(translate("Manager", "Reaso&n"))
         reason_label.setBuddy(self.reason_edit)
         reason_row.addWidget(reason_label)
         reason_row.addWidget(self.reason_edit, 1)
@@ -153,18 +172,18 @@ class CorrectionPanel(QWidget):
     def _load_transactions(self, customer: Customer) -> None:
         client = self._client
 
-        def done(items: list[dict[str, Any]]) -> None:
+        def done(items: list[Transaction]) -> None:
             if self.finder.customer is None or self.finder.customer.id != customer.id:
                 return  # a newer search replaced this customer
             self.transactions = [t for t in items if correctable(t)]
             self.table.setRowCount(len(self.transactions))
             for row, tx in enumerate(self.transactions):
                 values = (
-                    local_time(tx.get("occurred_at")),
-                    str(tx.get("kind")),
-                    str(tx.get("receipt_no") or ""),
-                    str(tx.get("amount") or ""),
-                    str(tx.get("points")),
+                    local_time(tx.occurred_at),
+                    tx.kind,
+                    tx.receipt_no or "",
+                    f"{tx.amount:.2f}" if tx.amount is not None else "",
+                    str(tx.points),
                 )
                 for col, text in enumerate(values):
                     item = QTableWidgetItem(text)
@@ -175,16 +194,24 @@ class CorrectionPanel(QWidget):
                     self.table.setItem(row, col, item)
             if self.transactions:
                 self.table.selectRow(0)
-                self.status.info("Choose the transaction to move, give a reason, then Move.")
+                self.status.info(
+                    translate(
+                        "Manager", "Choose the transaction to move, give a reason, then Move."
+                    )
+                )
             else:
-                self.status.info("This customer has no transaction whose points can be moved.")
+                self.status.info(
+                    translate(
+                        "Manager", "This customer has no transaction whose points can be moved."
+                    )
+                )
 
         def failed(exc: BaseException) -> None:
             self.status.error(plain_error(exc))
 
         run_for(self, self._runner, lambda: client.transactions(customer.id), done, failed)
 
-    def selected(self) -> dict[str, Any] | None:
+    def selected(self) -> Transaction | None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
@@ -202,43 +229,53 @@ class CorrectionPanel(QWidget):
         reason = self.reason_edit.text().strip()
         problem = None
         if target is None:
-            problem = "Find the customer who should get the points first (above)."
+            problem = translate(
+                "Manager", "Find the customer who should get the points first (above)."
+            )
         elif wrong is None or tx is None:
-            problem = "Find the customer who got the points and choose the transaction."
+            problem = translate(
+                "Manager", "Find the customer who got the points and choose the transaction."
+            )
         elif wrong.id == target.id:
-            problem = "The points are already with this customer: choose another customer above."
+            problem = translate(
+                "Manager",
+                "The points are already with this customer: choose another customer above.",
+            )
         elif not target.active:
-            problem = "The customer above is inactive: they cannot earn points."
+            problem = translate(
+                "Manager", "The customer above is inactive: they cannot earn points."
+            )
         elif not reason:
-            problem = "Give a reason for the correction."
+            problem = translate("Manager", "Give a reason for the correction.")
         if problem:
             self.status.error(problem)
             return
         assert target is not None and wrong is not None and tx is not None
+        if tx.amount is None:
+            self.status.error(
+                translate("Manager", "This transaction has no amount to re-allocate.")
+            )
+            return
         try:
             approval = self._manager.approval()
-            amount = Decimal(str(tx["amount"]))
         except BackendError as exc:
             self.status.error(str(exc))
             return
-        except (InvalidOperation, KeyError):
-            self.status.error("This transaction has no amount to re-allocate.")
-            return
-        reverse = reverse_payload(str(tx["id"]), reason, approval)
+        reverse = reverse_payload(tx.id, reason, approval)
         claim = claim_body(
             target.id,
-            str(tx["receipt_no"]),
-            str(tx["occurred_at"]),
-            amount,
+            tx.receipt_no or "",
+            tx.occurred_at,
+            tx.amount,
             approval,
             store=self._store(),
-            corrects=str(tx["id"]),
+            corrects=tx.id,
         )
         target_name = target.name or f"customer {target.id}"
         self.busy = True
         self.move_button.setEnabled(False)
-        self.status.info("Moving…")
-        journal, client = self._journal, self._client
+        self.status.info(translate("Manager", "Moving…"))
+        journal, client, guard = self._journal, self._client, self._guard
 
         def done(result: Correction) -> None:
             self._idle()
@@ -250,7 +287,7 @@ class CorrectionPanel(QWidget):
                 self._kick()
             log.info(
                 "correction of transaction %s by %s: reverse %s, claim %s",
-                tx["id"],
+                tx.id,
                 self._manager.staff,
                 result.reverse.state,
                 result.claim.state,
@@ -267,7 +304,7 @@ class CorrectionPanel(QWidget):
         run_for(
             self,
             self._runner,
-            lambda: submit_correction(journal, client, wrong.id, reverse, claim),
+            lambda: submit_correction(journal, client, wrong.id, reverse, claim, guard=guard),
             done,
             failed,
         )

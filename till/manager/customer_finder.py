@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from till.backend_client import BackendClient, BackendError, Customer
 from till.manager.widgets import plain_error, run_for, touch
 from till.tasks import TaskRunner
+from till.translate import translate
 
 log = logging.getLogger(__name__)
 
@@ -67,10 +68,12 @@ class CustomerFinder(QWidget):
             self.kind_combo.addItem(label, key)
         self.kind_combo.setAccessibleName(f"{title}: search by")
         self.query_edit = QLineEdit()
-        self.query_edit.setPlaceholderText("Phone number, email, app id or card number")
+        self.query_edit.setPlaceholderText(
+            translate("Manager", "Phone number, email, app id or card number")
+        )
         self.query_edit.setAccessibleName(f"{title}: search")
-        self.find_button = QPushButton("&Find")
-        self.result_label = QLabel("No customer chosen yet.")
+        self.find_button = QPushButton(translate("Manager", "&Find"))
+        self.result_label = QLabel(translate("Manager", "No customer chosen yet."))
         self.result_label.setWordWrap(True)
         touch(self.kind_combo, self.query_edit, self.find_button)
 
@@ -99,13 +102,13 @@ class CustomerFinder(QWidget):
         query = self.query_edit.text().strip()
         key = str(self.kind_combo.currentData())
         if not query:
-            self.result_label.setText("Type what to search for.")
+            self.result_label.setText(translate("Manager", "Type what to search for."))
             return
         self.busy = True
         self.find_button.setEnabled(False)
         self.customer = None
         self.cleared.emit()
-        self.result_label.setText("Searching…")
+        self.result_label.setText(translate("Manager", "Searching…"))
         client = self._client
 
         def work() -> Customer:

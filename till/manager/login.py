@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from till.backend_client import BackendClient, BackendError, approval
 from till.manager.widgets import StatusLine, plain_error, run_for, touch
 from till.tasks import TaskRunner
+from till.translate import translate
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +55,10 @@ class ManagerSession:
     def approval(self) -> dict[str, str]:
         """The ``approval`` object for a manager-only write; refused once cleared."""
         if self._pin is None:
-            raise BackendError("approval_required", "The manager area is closed: sign in again.")
+            raise BackendError(
+                "approval_required",
+                translate("Manager", "The manager area is closed: sign in again."),
+            )
         return approval(self._staff, self._pin)
 
     def clear(self) -> None:
@@ -70,11 +74,13 @@ def login_message(exc: BaseException) -> str:
         if exc.code in {"approval_locked", "staff_locked", "locked"} or (
             exc.status == 429 and "lock" in exc.code
         ):
-            return LOCKED
+            return translate(
+                "Manager", "Too many wrong PINs: this manager is locked for 15 minutes."
+            )
         if exc.code in {"approval_invalid", "staff_invalid", "invalid_pin", "not_found"} or (
             exc.status in {401, 403} and exc.code not in {"unauthorized", "key_revoked"}
         ):
-            return WRONG_PIN
+            return translate("Manager", "The name or PIN is not right.")
     return plain_error(exc)
 
 
@@ -91,25 +97,25 @@ class ManagerLogin(QWidget):
         self._runner = runner
         self.busy = False
 
-        title = QLabel("<b>Manager sign-in</b>")
+        title = QLabel(translate("Manager", "<b>Manager sign-in</b>"))
         self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText("Manager name")
+        self.name_edit.setPlaceholderText(translate("Manager", "Manager name"))
         self.name_edit.setAccessibleName("Manager name")
         self.pin_edit = QLineEdit()
         self.pin_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin_edit.setPlaceholderText("PIN")
+        self.pin_edit.setPlaceholderText(translate("Manager", "PIN"))
         self.pin_edit.setAccessibleName("Manager PIN")
         self.pin_edit.setInputMethodHints(
             Qt.InputMethodHint.ImhDigitsOnly | Qt.InputMethodHint.ImhSensitiveData
         )
-        self.unlock_button = QPushButton("&Unlock")
+        self.unlock_button = QPushButton(translate("Manager", "&Unlock"))
         self.unlock_button.setDefault(True)
         self.status = StatusLine()
         touch(self.name_edit, self.pin_edit, self.unlock_button)
 
         form = QFormLayout()
-        form.addRow("&Name", self.name_edit)
-        form.addRow("&PIN", self.pin_edit)
+        form.addRow(translate("Manager", "&Name"), self.name_edit)
+        form.addRow(translate("Manager", "&PIN"), self.pin_edit)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(form)
@@ -128,17 +134,17 @@ class ManagerLogin(QWidget):
         name = self.name_edit.text().strip()
         pin = self.pin_edit.text()
         if not name or not pin:
-            self.status.error("Enter the manager's name and PIN.")
+            self.status.error(translate("Manager", "Enter the manager's name and PIN."))
             (self.name_edit if not name else self.pin_edit).setFocus()
             return
         if not (pin.isdigit() and 4 <= len(pin) <= 8):
             self.pin_edit.clear()
-            self.status.error("A PIN is 4 to 8 digits.")
+            self.status.error(translate("Manager", "A PIN is 4 to 8 digits."))
             self.pin_edit.setFocus()
             return
         self.busy = True
         self.unlock_button.setEnabled(False)
-        self.status.info("Checking…")
+        self.status.info(translate("Manager", "Checking…"))
         client = self._client
 
         def work() -> dict[str, Any]:
@@ -150,11 +156,16 @@ class ManagerLogin(QWidget):
             staff = str(result.get("staff") or name)
             if role != "manager":
                 log.info("manager area refused to %s (role %s)", staff, role or "unknown")
-                self.status.error(NOT_A_MANAGER.format(name=staff, role=role or "unknown"))
+                self.status.error(
+                    translate(
+                        "Manager",
+                        "Only a manager can open the manager area. {name} is signed up as {role}.",
+                    ).format(name=staff, role=role or "unknown")
+                )
                 self.pin_edit.setFocus()
                 return
             log.info("manager area opened by %s", staff)
-            self.status.ok(f"Signed in as {staff}.")
+            self.status.ok(translate("Manager", "Signed in as {staff}.").format(staff=staff))
             self.unlocked.emit(ManagerSession(staff, pin, role))
 
         def failed(exc: BaseException) -> None:

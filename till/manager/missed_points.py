@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from offline_queue.journal import Journal
 from till.backend_client import BackendClient, BackendError, Customer, Session
+from till.core.submission import Guard
 from till.manager.claims import Outcome, claim_body, preview_points, submit_claim
 from till.manager.correction import CorrectionPanel
 from till.manager.customer_finder import CustomerFinder
@@ -48,6 +49,7 @@ from till.manager.widgets import (
     utc_iso,
 )
 from till.tasks import TaskRunner
+from till.translate import translate
 
 log = logging.getLogger(__name__)
 
@@ -88,19 +90,24 @@ def utc_iso_to_qdatetime(text: str) -> QDateTime | None:
 
 def outcome_message(outcome: Outcome, customer: str, points: int | None = None) -> str:
     if outcome.state == "sent":
-        got = (outcome.result or {}).get("points", points)
-        balance = (outcome.result or {}).get("balance")
-        text = f"Done: {got} points given to {customer}."
+        result = outcome.result
+        got = result.points if result is not None and result.points is not None else points
+        balance = result.balance if result is not None else None
         if balance is not None:
-            text += f" New balance {balance}."
-        return text
+            return translate(
+                "Manager", "Done: {points} points given to {customer}. New balance {balance}."
+            ).format(points=got, customer=customer, balance=balance)
+        return translate("Manager", "Done: {points} points given to {customer}.").format(
+            points=got, customer=customer
+        )
     if outcome.state == "pending":
-        return (
+        return translate(
+            "Manager",
             "Saved on this till: the loyalty server cannot be reached now. The points will be "
-            "given when it is back (see pending operations)."
+            "given when it is back (see pending operations).",
         )
     assert outcome.error is not None
-    return f"Not done: {outcome.error}"
+    return translate("Manager", "Not done: {problem}").format(problem=outcome.error)
 
 
 class MissedPointsPanel(QWidget):
@@ -117,7 +124,10 @@ class MissedPointsPanel(QWidget):
         sales: SaleSource | None = None,
         kick: Callable[[], None] | None = None,
         parent: QWidget | None = None,
+        guard: Guard | None = None,
     ) -> None:
+        """``guard``: the sync worker (``ctx.sync``) the one submission path holds while it
+        sends to a customer, so the claim and the worker never send that account at once."""
         super().__init__(parent)
         self._client = client
         self._runner = runner
@@ -125,22 +135,23 @@ class MissedPointsPanel(QWidget):
         self._manager = manager
         self._sales_source = sales
         self._kick = kick or (lambda: None)
+        self._guard = guard
         self.session: Session | None = None
         self.busy = False
 
-        self.finder = CustomerFinder(client, runner, "Customer to credit")
+        self.finder = CustomerFinder(client, runner, translate("Manager", "Customer to credit"))
         self.sale_combo = QComboBox()
         self.sale_combo.setAccessibleName("Pick one of this till's sales")
         self.receipt_edit = QLineEdit()
-        self.receipt_edit.setPlaceholderText("As printed on the receipt")
+        self.receipt_edit.setPlaceholderText(translate("Manager", "As printed on the receipt"))
         self.when_edit = QDateTimeEdit(QDateTime.currentDateTime())
         self.when_edit.setCalendarPopup(True)
         self.when_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.store_edit = QLineEdit()
         self.amount_edit = QLineEdit()
         self.amount_edit.setPlaceholderText("0.00")
-        self.preview_label = QLabel("Points: —")
-        self.create_button = QPushButton("&Create transaction")
+        self.preview_label = QLabel(translate("Manager", "Points: —"))
+        self.create_button = QPushButton(translate("Manager", "&Create transaction"))
         self.status = StatusLine()
         touch(
             self.sale_combo,
@@ -152,13 +163,13 @@ class MissedPointsPanel(QWidget):
         )
 
         form = QFormLayout()
-        form.addRow("From this till's sal&es", self.sale_combo)
-        form.addRow("&Receipt number", self.receipt_edit)
-        form.addRow("&Date and time", self.when_edit)
-        form.addRow("S&tore", self.store_edit)
-        form.addRow("&Amount", self.amount_edit)
+        form.addRow(translate("Manager", "From this till's sal&es"), self.sale_combo)
+        form.addRow(translate("Manager", "&Receipt number"), self.receipt_edit)
+        form.addRow(translate("Manager", "&Date and time"), self.when_edit)
+        form.addRow(translate("Manager", "S&tore"), self.store_edit)
+        form.addRow(translate("Manager", "&Amount"), self.amount_edit)
         form.addRow("", self.preview_label)
-        claim_box = QGroupBox("Add missed points")
+        claim_box = QGroupBox(translate("Manager", "Add missed points"))
         claim_layout = QVBoxLayout(claim_box)
         claim_layout.addWidget(self.finder)
         claim_layout.addLayout(form)
@@ -173,6 +184,7 @@ class MissedPointsPanel(QWidget):
             target=lambda: self.finder.customer,
             store=lambda: self.store_edit.text().strip(),
             kick=self._kick,
+            guard=guard,
         )
         layout = QVBoxLayout(self)
         layout.addWidget(claim_box)
@@ -214,14 +226,16 @@ class MissedPointsPanel(QWidget):
     def reload_sales(self) -> None:
         self.sale_combo.clear()
         if self._sales_source is None:
-            self.sale_combo.addItem("(this till's sales are not available: type the receipt)")
+            self.sale_combo.addItem(
+                translate("Manager", "(this till's sales are not available: type the receipt)")
+            )
             self.sale_combo.setEnabled(False)
             return
         source = self._sales_source
 
         def done(sales: Sequence[SaleRecord]) -> None:
             self.sale_combo.clear()
-            self.sale_combo.addItem("(type the receipt below)", None)
+            self.sale_combo.addItem(translate("Manager", "(type the receipt below)"), None)
             for sale in sales:
                 self.sale_combo.addItem(sale.label(), sale)
             self.sale_combo.setEnabled(bool(sales))
@@ -229,7 +243,9 @@ class MissedPointsPanel(QWidget):
         def failed(exc: BaseException) -> None:
             log.error("could not read the till's sales", exc_info=exc)
             self.sale_combo.clear()
-            self.sale_combo.addItem("(this till's sales could not be read: type the receipt)")
+            self.sale_combo.addItem(
+                translate("Manager", "(this till's sales could not be read: type the receipt)")
+            )
             self.sale_combo.setEnabled(False)
 
         run_for(self, self._runner, lambda: list(source()), done, failed)
@@ -249,10 +265,10 @@ class MissedPointsPanel(QWidget):
     def _update_preview(self) -> None:
         amount = parse_money(self.amount_edit.text())
         if amount is None or self.session is None:
-            self.preview_label.setText("Points: —")
+            self.preview_label.setText(translate("Manager", "Points: —"))
             return
         points = preview_points(amount, self.session.points_per_unit)
-        self.preview_label.setText(f"Points: {points}")
+        self.preview_label.setText(translate("Manager", "Points: {points}").format(points=points))
 
     # -- creating ---------------------------------------------------------------------------
 
@@ -301,8 +317,8 @@ class MissedPointsPanel(QWidget):
         expected = preview_points(amount, self.session.points_per_unit) if self.session else None
         self.busy = True
         self.create_button.setEnabled(False)
-        self.status.info("Creating…")
-        journal, client = self._journal, self._client
+        self.status.info(translate("Manager", "Creating…"))
+        journal, client, guard = self._journal, self._client, self._guard
 
         def done(outcome: Outcome) -> None:
             self._idle()
@@ -329,7 +345,13 @@ class MissedPointsPanel(QWidget):
                 log.error("missed-points claim failed", exc_info=exc)
             self.status.error(plain_error(exc))
 
-        run_for(self, self._runner, lambda: submit_claim(journal, client, body), done, failed)
+        run_for(
+            self,
+            self._runner,
+            lambda: submit_claim(journal, client, body, guard=guard),
+            done,
+            failed,
+        )
 
     def _idle(self) -> None:
         self.busy = False

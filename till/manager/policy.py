@@ -35,6 +35,7 @@ from till.manager.widgets import (
     touch,
 )
 from till.tasks import TaskRunner
+from till.translate import translate
 
 log = logging.getLogger(__name__)
 
@@ -59,22 +60,25 @@ class PolicyPanel(QWidget):
         self.session: Session | None = None
 
         intro = QLabel(
-            "When the first box is ticked, redeeming points worth at least the minimum value "
-            "needs the code sent to the customer's phone. A minimum of 0.00 means always."
+            translate(
+                "Manager",
+                "When the first box is ticked, redeeming points worth at least the minimum value "
+                "needs the code sent to the customer's phone. A minimum of 0.00 means always.",
+            )
         )
         intro.setWordWrap(True)
-        self.required_check = QCheckBox("&OTP is mandatory to redeem loyalty")
+        self.required_check = QCheckBox(translate("Manager", "&OTP is mandatory to redeem loyalty"))
         self.min_edit = QLineEdit()
         self.min_edit.setPlaceholderText("0.00")
         self.min_edit.setAccessibleName("Minimum value of OTP based loyalty redeem")
-        self.reload_button = QPushButton("&Reload")
-        self.save_button = QPushButton("S&ave policy")
+        self.reload_button = QPushButton(translate("Manager", "&Reload"))
+        self.save_button = QPushButton(translate("Manager", "S&ave policy"))
         self.status = StatusLine()
         touch(self.required_check, self.min_edit, self.reload_button, self.save_button)
 
         form = QFormLayout()
         form.addRow(self.required_check)
-        form.addRow("M&inimum value of OTP based redeem", self.min_edit)
+        form.addRow(translate("Manager", "M&inimum value of OTP based redeem"), self.min_edit)
         buttons = QHBoxLayout()
         buttons.addWidget(self.reload_button)
         buttons.addStretch(1)
@@ -95,7 +99,7 @@ class PolicyPanel(QWidget):
 
     def load(self) -> None:
         self._set_busy(True)
-        self.status.info("Loading the store's policy…")
+        self.status.info(translate("Manager", "Loading the store's policy…"))
         run_for(self, self._runner, self._client.session, self._show, self._failed)
 
     def save(self) -> None:
@@ -103,7 +107,11 @@ class PolicyPanel(QWidget):
             return
         value = parse_money(self.min_edit.text())
         if value is None:
-            self.status.error("The minimum value must be an amount of 0.00 or more, like 5.00.")
+            self.status.error(
+                translate(
+                    "Manager", "The minimum value must be an amount of 0.00 or more, like 5.00."
+                )
+            )
             self.min_edit.setFocus()
             return
         required = self.required_check.isChecked()
@@ -113,7 +121,7 @@ class PolicyPanel(QWidget):
             self.status.error(str(exc))
             return
         self._set_busy(True)
-        self.status.info("Saving…")
+        self.status.info(translate("Manager", "Saving…"))
         client = self._client
 
         def work() -> Session:
@@ -128,7 +136,7 @@ class PolicyPanel(QWidget):
                 session.otp_min_value,
             )
             self._show(session)
-            self.status.ok(f"Saved. {describe(session)}")
+            self.status.ok(translate("Manager", "Saved. {value}").format(value=describe(session)))
             self.saved.emit(session)
 
         run_for(self, self._runner, work, done, self._failed)
@@ -160,7 +168,9 @@ class PolicyPanel(QWidget):
 
 def describe(session: Session) -> str:
     if not session.otp_required:
-        return "Now: no code is asked when points are redeemed."
+        return translate("Manager", "Now: no code is asked when points are redeemed.")
     if session.otp_min_value <= 0:
-        return "Now: every redemption needs the customer's code."
-    return f"Now: redemptions worth {session.otp_min_value:.2f} or more need the customer's code."
+        return translate("Manager", "Now: every redemption needs the customer's code.")
+    return translate(
+        "Manager", "Now: redemptions worth {amount} or more need the customer's code."
+    ).format(amount=f"{session.otp_min_value:.2f}")

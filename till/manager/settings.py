@@ -37,28 +37,39 @@ from till.manager.config_file import save_settings
 from till.manager.widgets import EnterChain, StatusLine, plain_error, run_for, touch
 from till.secrets import load_api_key, mask_key, store_api_key
 from till.tasks import TaskRunner
+from till.translate import QT_TRANSLATE_NOOP, translate
 
 log = logging.getLogger(__name__)
 
 RESTART_NOTE = "Restart the till to apply device and backend address changes."
+
+
+def restart_note() -> str:
+    return translate("Manager", "Restart the till to apply device and backend address changes.")
+
+
 BAUD_RATES = ("1200", "2400", "4800", "9600", "19200", "38400", "57600", "115200")
 #: (field, label) of the device settings shown here; other device keys are kept as they are.
 DEVICE_FIELDS: tuple[tuple[str, str], ...] = (
-    ("wedge_devices", "&Keyboard-wedge readers"),
-    ("wedge_layout", "Scanner keyboard la&yout"),
-    ("wedge_terminator", "Scanner &terminator"),
-    ("serial_port", "Serial po&rt"),
-    ("serial_baud", "Serial &baud rate"),
-    ("serial_framing", "Serial &framing"),
-    ("serial_terminator", "Serial termi&nator"),
-    ("camera", "&Camera"),
-    ("decoder", "Barcode &decoder"),
-    ("member_qr_prefix", "Member &QR prefix"),
+    ("wedge_devices", QT_TRANSLATE_NOOP("Manager", "&Keyboard-wedge readers")),
+    ("wedge_layout", QT_TRANSLATE_NOOP("Manager", "Scanner keyboard la&yout")),
+    ("wedge_terminator", QT_TRANSLATE_NOOP("Manager", "Scanner &terminator")),
+    ("serial_port", QT_TRANSLATE_NOOP("Manager", "Serial po&rt")),
+    ("serial_baud", QT_TRANSLATE_NOOP("Manager", "Serial &baud rate")),
+    ("serial_framing", QT_TRANSLATE_NOOP("Manager", "Serial &framing")),
+    ("serial_terminator", QT_TRANSLATE_NOOP("Manager", "Serial termi&nator")),
+    ("camera", QT_TRANSLATE_NOOP("Manager", "&Camera")),
+    ("decoder", QT_TRANSLATE_NOOP("Manager", "Barcode &decoder")),
+    ("member_qr_prefix", QT_TRANSLATE_NOOP("Manager", "Member &QR prefix")),
 )
 _HINTS = {
-    "wedge_devices": "comma-separated /dev/input/by-id/… paths or VID:PID, empty: none",
-    "serial_port": "e.g. /dev/ttyUSB0, empty: none",
-    "camera": "index (0), /dev/video0, file or stream URL; empty: none",
+    "wedge_devices": QT_TRANSLATE_NOOP(
+        "Manager", "comma-separated /dev/input/by-id/… paths or VID:PID, empty: none"
+    ),
+    "serial_port": QT_TRANSLATE_NOOP("Manager", "e.g. /dev/ttyUSB0, empty: none"),
+    "camera": QT_TRANSLATE_NOOP(
+        "Manager", "index (0), /dev/video0, file or stream URL; empty: none"
+    ),
 }
 
 
@@ -95,22 +106,24 @@ class SettingsPanel(QWidget):
 
         # backend
         self.url_edit = QLineEdit(config.backend.url)
-        self.url_edit.setPlaceholderText("empty: the built-in demo backend")
-        self.key_label = QLabel("Stored API key: checking…")
+        self.url_edit.setPlaceholderText(translate("Manager", "empty: the built-in demo backend"))
+        self.key_label = QLabel(translate("Manager", "Stored API key: checking…"))
         self.key_label.setWordWrap(True)
         self.key_edit = QLineEdit()
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.key_edit.setPlaceholderText("New API key (leave empty to keep the stored one)")
+        self.key_edit.setPlaceholderText(
+            translate("Manager", "New API key (leave empty to keep the stored one)")
+        )
         self.key_edit.setAccessibleName("New API key")
-        self.store_key_button = QPushButton("Store key in keyrin&g")
-        self.test_button = QPushButton("Test c&onnection")
+        self.store_key_button = QPushButton(translate("Manager", "Store key in keyrin&g"))
+        self.test_button = QPushButton(translate("Manager", "Test c&onnection"))
         self.backend_status = StatusLine()
         touch(self.url_edit, self.key_edit, self.store_key_button, self.test_button)
-        backend_box = QGroupBox("Loyalty backend")
+        backend_box = QGroupBox(translate("Manager", "Loyalty backend"))
         backend_form = QFormLayout(backend_box)
-        backend_form.addRow("Backend &URL", self.url_edit)
+        backend_form.addRow(translate("Manager", "Backend &URL"), self.url_edit)
         backend_form.addRow(self.key_label)
-        backend_form.addRow("New &API key", self.key_edit)
+        backend_form.addRow(translate("Manager", "New &API key"), self.key_edit)
         key_buttons = QHBoxLayout()
         key_buttons.addWidget(self.store_key_button)
         key_buttons.addWidget(self.test_button)
@@ -118,20 +131,24 @@ class SettingsPanel(QWidget):
         backend_form.addRow(self.backend_status)
 
         # devices
-        devices_box = QGroupBox("Card and code readers")
+        devices_box = QGroupBox(translate("Manager", "Card and code readers"))
         devices_form = QFormLayout(devices_box)
         for name, label in DEVICE_FIELDS:
             editor = self._editor(name, getattr(config.devices, name))
             self.editors[name] = editor
-            devices_form.addRow(label, editor)
-        self.save_button = QPushButton("Sav&e settings")
+            devices_form.addRow(translate("Manager", label), editor)
+        self.save_button = QPushButton(translate("Manager", "Sav&e settings"))
         self.status = StatusLine()
         touch(self.save_button)
 
         layout = QVBoxLayout(self)
         layout.addWidget(backend_box)
         layout.addWidget(devices_box)
-        layout.addWidget(QLabel(RESTART_NOTE))
+        from till.printing.settings_hook import PrinterSettings  # issue 17
+
+        self.printer_box = PrinterSettings(config, config_path, runner)
+        layout.addWidget(self.printer_box)
+        layout.addWidget(QLabel(restart_note()))
         layout.addWidget(self.save_button)
         layout.addWidget(self.status)
         layout.addStretch(1)
@@ -164,7 +181,7 @@ class SettingsPanel(QWidget):
         else:
             text = ", ".join(value) if isinstance(value, list) else str(value)
             line = QLineEdit(text)
-            line.setPlaceholderText(_HINTS.get(name, ""))
+            line.setPlaceholderText(translate("Manager", _HINTS[name]) if name in _HINTS else "")
             editor = line
         editor.setAccessibleName(name.replace("_", " "))
         touch(editor)
@@ -188,7 +205,11 @@ class SettingsPanel(QWidget):
                 values[name] = [p.strip() for p in text.split(",") if p.strip()]
             elif name == "serial_baud":
                 if not text.isdigit():
-                    raise TillError("The serial baud rate must be a whole number, like 9600.")
+                    raise TillError(
+                        translate(
+                            "Manager", "The serial baud rate must be a whole number, like 9600."
+                        )
+                    )
                 values[name] = int(text)
             else:
                 values[name] = text
@@ -206,10 +227,16 @@ class SettingsPanel(QWidget):
             )
 
         def done(masked: str) -> None:
-            self.key_label.setText(f"Stored API key: {masked}")
+            self.key_label.setText(
+                translate("Manager", "Stored API key: {masked}").format(masked=masked)
+            )
 
         def failed(exc: BaseException) -> None:
-            self.key_label.setText(f"Stored API key: none ({plain_error(exc)})")
+            self.key_label.setText(
+                translate("Manager", "Stored API key: none ({value})").format(
+                    value=plain_error(exc)
+                )
+            )
 
         run_for(self, self._runner, work, done, failed)
 
@@ -221,7 +248,9 @@ class SettingsPanel(QWidget):
             return
         url = self.url_edit.text().strip()
         if url and not url.startswith(("http://", "https://")):
-            self.status.error("The backend URL must start with http:// or https://.")
+            self.status.error(
+                translate("Manager", "The backend URL must start with http:// or https://.")
+            )
             self.url_edit.setFocus()
             return
         path = self.config_path
@@ -231,14 +260,22 @@ class SettingsPanel(QWidget):
             self.save_button.setEnabled(True)
             self._config = config
             log.info("settings saved to %s", path)
-            self.status.ok(f"Saved to {path}. {RESTART_NOTE}")
+            self.status.ok(
+                translate("Manager", "Saved to {path}. {RESTART_NOTE}").format(
+                    path=path, RESTART_NOTE=restart_note()
+                )
+            )
             self.saved.emit(config)
 
         def failed(exc: BaseException) -> None:
             self.save_button.setEnabled(True)
             if not isinstance(exc, TillError):
                 log.error("saving settings failed", exc_info=exc)
-                self.status.error(f"The settings could not be saved to {path}: {exc}")
+                self.status.error(
+                    translate("Manager", "The settings could not be saved to {path}: {exc}").format(
+                        path=path, exc=exc
+                    )
+                )
                 return
             self.status.error(plain_error(exc))
 
@@ -247,7 +284,7 @@ class SettingsPanel(QWidget):
     def store_key(self) -> None:
         key = self.key_edit.text().strip()
         if not key:
-            self.backend_status.error("Type the new API key first.")
+            self.backend_status.error(translate("Manager", "Type the new API key first."))
             self.key_edit.setFocus()
             return
         secrets = self._config.secrets
@@ -259,8 +296,14 @@ class SettingsPanel(QWidget):
         def done(masked: str) -> None:
             self.key_edit.clear()
             self._apply_api_key(key)
-            self.key_label.setText(f"Stored API key: {masked}")
-            self.backend_status.ok(f"API key {masked} stored in the OS keyring.")
+            self.key_label.setText(
+                translate("Manager", "Stored API key: {masked}").format(masked=masked)
+            )
+            self.backend_status.ok(
+                translate("Manager", "API key {masked} stored in the OS keyring.").format(
+                    masked=masked
+                )
+            )
             log.info("API key %s stored in the keyring", masked)
             self.key_stored.emit(masked)
 
@@ -276,7 +319,7 @@ class SettingsPanel(QWidget):
         client = self._client
         secrets = self._config.secrets
         self.test_button.setEnabled(False)
-        self.backend_status.info("Connecting…")
+        self.backend_status.info(translate("Manager", "Connecting…"))
 
         def work() -> Session:
             if not typed and url.rstrip("/") == client.base_url:
@@ -289,12 +332,18 @@ class SettingsPanel(QWidget):
 
         def done(session: Session) -> None:
             self.test_button.setEnabled(True)
-            self.backend_status.ok(f"Connected: store {session.store}, till {session.till}.")
+            self.backend_status.ok(
+                translate("Manager", "Connected: store {store}, till {till}.").format(
+                    store=session.store, till=session.till
+                )
+            )
 
         def failed(exc: BaseException) -> None:
             self.test_button.setEnabled(True)
             if not isinstance(exc, TillError):
                 log.error("connection test failed", exc_info=exc)
-            self.backend_status.error(f"No connection: {plain_error(exc)}")
+            self.backend_status.error(
+                translate("Manager", "No connection: {value}").format(value=plain_error(exc))
+            )
 
         run_for(self, self._runner, work, done, failed)

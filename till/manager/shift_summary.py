@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from offline_queue.journal import Journal
 from offline_queue.op import OpState
 from till.backend_client import BackendClient, BackendError
+from till.manager.campaigns_view import effect_lines
 from till.manager.widgets import (
     EnterChain,
     StatusLine,
@@ -45,6 +46,7 @@ from till.manager.widgets import (
     utc_iso,
 )
 from till.tasks import TaskRunner
+from till.translate import translate
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +70,7 @@ class ShiftSummary:
     made_at: str
     # Manager-approved rule changes in the period (the backend's audit trail).
     rule_changes: tuple[str, ...] = ()
+    campaigns: tuple[str, ...] = ()  # issue 16: points each campaign gave at this till
 
     def to_text(self) -> str:
         """The plain-text form (also what is printed)."""
@@ -92,6 +95,9 @@ class ShiftSummary:
             "",
             "Rule changes (approved by):",
             *([f"  {change}" for change in self.rule_changes] or ["  none"]),
+            "",
+            "Campaigns (points given on this till's sales):",
+            *([f"  {line}" for line in self.campaigns] or ["  none"]),
             "",
             f"Printed {local_time(self.made_at)}",
         ]
@@ -145,27 +151,27 @@ def build_summary(
     hi = datetime.fromisoformat(end.replace("Z", "+00:00")).timestamp()
     stats = journal.stats()
     changes = tuple(
-        f"{local_time(e['at'])}  {describe_change(e['action'], e.get('detail') or {})}"
-        f"  ({e['staff']}, till {e['till']})"
-        for e in client.audit_trail(start, end).get("entries", [])
+        f"{local_time(e.at)}  {describe_change(e.action, e.detail)}  ({e.staff}, till {e.till})"
+        for e in client.audit_trail(start, end)
     )
     return ShiftSummary(
         start=start,
         end=end,
         store=session.store,
         till=session.till,
-        earned_points=int(report.get("earned_points") or 0),
-        redeemed_points=int(report.get("redeemed_points") or 0),
-        redeemed_value=Decimal(str(report.get("redeemed_value") or "0")),
-        redemptions_with_otp=int(report.get("redemptions_with_otp") or 0),
-        redemptions_with_override=int(report.get("redemptions_with_override") or 0),
-        reversals=int(report.get("reversals") or 0),
+        earned_points=report.earned_points,
+        redeemed_points=report.redeemed_points,
+        redeemed_value=report.redeemed_value,
+        redemptions_with_otp=report.redemptions_with_otp,
+        redemptions_with_override=report.redemptions_with_override,
+        reversals=report.reversals,
         pending=stats.pending,
         pending_in_period=journal.count(OpState.PENDING, lo, hi),
         refused=stats.review,
         refused_in_period=journal.count(OpState.REVIEW, lo, hi),
         made_at=utc_iso(datetime.fromtimestamp(clock(), UTC)),
         rule_changes=changes,
+        campaigns=effect_lines(journal, lo, hi),
     )
 
 
@@ -181,7 +187,7 @@ def write_pdf(text: str, path: Path) -> None:
     writer = QPdfWriter(str(path))
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
-    writer.setTitle("Loyalty end-of-shift summary")
+    writer.setTitle(translate("Manager", "Loyalty end-of-shift summary"))
     text_document(text).print_(writer)
 
 
@@ -214,22 +220,22 @@ class ShiftSummaryPanel(QWidget):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setMinimumWidth(160)
-        self.show_button = QPushButton("Sho&w")
+        self.show_button = QPushButton(translate("Manager", "Sho&w"))
         self.text_view = QPlainTextEdit()
         self.text_view.setReadOnly(True)
         self.text_view.setFont(QFont("Monospace", 11))
         self.text_view.setAccessibleName("End-of-shift summary")
-        self.print_button = QPushButton("P&rint…")
-        self.pdf_button = QPushButton("Save as P&DF")
-        self.txt_button = QPushButton("Save as te&xt")
+        self.print_button = QPushButton(translate("Manager", "P&rint…"))
+        self.pdf_button = QPushButton(translate("Manager", "Save as P&DF"))
+        self.txt_button = QPushButton(translate("Manager", "Save as te&xt"))
         self.status = StatusLine()
         touch(self.from_edit, self.to_edit, self.show_button)
         touch(self.print_button, self.pdf_button, self.txt_button)
 
         period = QHBoxLayout()
-        from_label = fit_label(QLabel("&From"))
+        from_label = fit_label(QLabel(translate("Manager", "&From")))
         from_label.setBuddy(self.from_edit)
-        to_label = fit_label(QLabel("&To"))
+        to_label = fit_label(QLabel(translate("Manager", "&To")))
         to_label.setBuddy(self.to_edit)
         period.addWidget(from_label)
         period.addWidget(self.from_edit)
@@ -270,7 +276,7 @@ class ShiftSummaryPanel(QWidget):
         self._seq += 1
         seq = self._seq
         self.show_button.setEnabled(False)
-        self.status.info("Adding up…")
+        self.status.info(translate("Manager", "Adding up…"))
 
         def done(summary: ShiftSummary) -> None:
             if seq != self._seq:
@@ -314,9 +320,13 @@ class ShiftSummaryPanel(QWidget):
         try:
             target.write_text(self.summary.to_text(), encoding="utf-8")
         except OSError as exc:
-            self.status.error(f"Could not save {target}: {exc.strerror}")
+            self.status.error(
+                translate("Manager", "Could not save {target}: {strerror}").format(
+                    target=target, strerror=exc.strerror
+                )
+            )
             return None
-        self.status.ok(f"Saved {target}")
+        self.status.ok(translate("Manager", "Saved {target}").format(target=target))
         return target
 
     def save_pdf(self, path: Path | None = None) -> Path | None:
@@ -325,9 +335,11 @@ class ShiftSummaryPanel(QWidget):
         target = path or self.default_path(".pdf")
         write_pdf(self.summary.to_text(), target)
         if not target.exists() or target.stat().st_size == 0:
-            self.status.error(f"Could not save {target}.")
+            self.status.error(
+                translate("Manager", "Could not save {target}.").format(target=target)
+            )
             return None
-        self.status.ok(f"Saved {target}")
+        self.status.ok(translate("Manager", "Saved {target}").format(target=target))
         return target
 
     def print_summary(self) -> None:
@@ -342,7 +354,7 @@ class ShiftSummaryPanel(QWidget):
             self.print_dialog = None
             if result == QDialog.DialogCode.Accepted:
                 text_document(text).print_(printer)
-                self.status.ok("Sent to the printer.")
+                self.status.ok(translate("Manager", "Sent to the printer."))
 
         dialog.finished.connect(finished)
         self.print_dialog = dialog

@@ -31,6 +31,7 @@ from offline_queue.errors import JournalError, OpStateError, UnknownOpError
 from till.backend_client import BackendError, BackendUnavailable
 from till.errors import TillError
 from till.tasks import TaskRunner
+from till.translate import translate
 
 log = logging.getLogger(__name__)
 
@@ -204,7 +205,8 @@ def pick_table(columns: Sequence[str], accessible_name: str) -> QTableWidget:
     transactions to correct) must select whole rows, one at a time, and never edit in place.
     """
     table = QTableWidget(0, len(columns))
-    table.setHorizontalHeaderLabels(list(columns))
+    # The column names are marked with QT_TRANSLATE_NOOP("Manager", ...) where defined.
+    table.setHorizontalHeaderLabels([translate("Manager", c) for c in columns])
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from devices.events import Identified
 from till.cardtest.barcode_backup import BackupVerdict, compare
 from till.style import BAD, OK, WARN, touch
+from till.translate import translate
 
 
 class BarcodeBackupPanel(QWidget):
@@ -31,11 +32,15 @@ class BarcodeBackupPanel(QWidget):
         super().__init__(parent)
         self._runner = runner
         self.reference_edit = QLineEdit()
-        self.reference_edit.setPlaceholderText("swipe the card, or type its number")
+        self.reference_edit.setPlaceholderText(
+            translate("TechBench", "swipe the card, or type its number")
+        )
         self.reference_edit.setAccessibleName("Card number from the magstripe")
         self.dir_edit = QLineEdit(str(out_dir))
         self.dir_edit.setAccessibleName("Folder for the card images")
-        self.generate_button = QPushButton("&Generate Code 128 + QR (SVG and PNG)")
+        self.generate_button = QPushButton(
+            translate("TechBench", "&Generate Code 128 + QR (SVG and PNG)")
+        )
         touch(self.generate_button)
         self.files_label = QLabel("")
         self.files_label.setWordWrap(True)
@@ -44,14 +49,16 @@ class BarcodeBackupPanel(QWidget):
         self.preview.setMinimumHeight(200)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.result_label = QLabel(
-            "Then scan the printed card with the scanner or the camera to compare."
+            translate(
+                "TechBench", "Then scan the printed card with the scanner or the camera to compare."
+            )
         )
         self.result_label.setWordWrap(True)
         self.result_label.setStyleSheet("font-weight: bold;")
         self.last_verdict: BackupVerdict | None = None
         form = QFormLayout()
-        form.addRow("Card number", self.reference_edit)
-        form.addRow("Write images to", self.dir_edit)
+        form.addRow(translate("TechBench", "Card number"), self.reference_edit)
+        form.addRow(translate("TechBench", "Write images to"), self.dir_edit)
         buttons = QHBoxLayout()
         buttons.addWidget(self.generate_button)
         buttons.addStretch(1)
@@ -73,11 +80,13 @@ class BarcodeBackupPanel(QWidget):
     def generate(self) -> None:
         number = self.reference_edit.text().strip()
         if not number:
-            self.files_label.setText("Swipe the card or type its number first.")
+            self.files_label.setText(
+                translate("TechBench", "Swipe the card or type its number first.")
+            )
             return
         directory = Path(self.dir_edit.text().strip()).expanduser()
         self.generate_button.setEnabled(False)
-        self.files_label.setText("Writing…")
+        self.files_label.setText(translate("TechBench", "Writing…"))
 
         def work() -> tuple[list[Path], bytes]:
             from till.cardtest.card_image import write_card
@@ -92,7 +101,9 @@ class BarcodeBackupPanel(QWidget):
         paths, png = result
         self.generate_button.setEnabled(True)
         self.files_label.setText(
-            "Print at 100 % (ID-1 card, 85.60 x 53.98 mm): " + ", ".join(str(p) for p in paths)
+            translate("TechBench", "Print at 100 % (ID-1 card, 85.60 x 53.98 mm): {files}").format(
+                files=", ".join(str(p) for p in paths)
+            )
         )
         pixmap = QPixmap()
         pixmap.loadFromData(png, "PNG")
@@ -102,7 +113,9 @@ class BarcodeBackupPanel(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.generate_button.setEnabled(True)
-        self.files_label.setText(f"The images could not be written: {exc}")
+        self.files_label.setText(
+            translate("TechBench", "The images could not be written: {problem}").format(problem=exc)
+        )
 
     def compare_scan(self, event: Identified, fmt: str | None = None) -> BackupVerdict:
         """``fmt``: the decoder's format name (Code128, QRCode) when the raw read is known."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
@@ -30,6 +30,13 @@ from till.cardtest.doctor import (
     run_doctor,
 )
 from till.style import BAD, OK, WARN, touch
+from till.translate import translate
+
+if TYPE_CHECKING:
+    from offline_queue.journal import Journal
+    from till.backend_client import BackendClient
+    from till.config import Config
+    from till.tasks import TaskRunner
 
 _COLOURS = {"pass": OK, "warn": WARN, "fail": BAD, "skip": "#666666"}
 
@@ -45,25 +52,47 @@ class DiagnosticsPanel(QWidget):
 
     finished = Signal(object)
 
-    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        config: Config,
+        client: BackendClient,
+        runner: TaskRunner,
+        *,
+        journal: Journal | None = None,
+        data_dir: Path | None = None,
+        config_path: Path | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        """``journal``: the till's journal, for its counts (None: the check is skipped);
+        ``data_dir``: where the support bundle is written (default: the working directory)."""
         super().__init__(parent)
-        self.ctx = ctx
+        self._config = config
+        self._client = client
+        self._runner = runner
+        self._journal = journal
+        self._data_dir = data_dir or Path.cwd()
+        self._config_path = config_path
         # Replaceable in tests (fake devices); the real machine otherwise.
         self.discover: Callable[[], Sequence[FoundDeviceLike]] = _discover
         self.report: DoctorReport | None = None
         self.card_edit = QLineEdit()
-        self.card_edit.setPlaceholderText("card number (optional): swipe or type")
+        self.card_edit.setPlaceholderText(
+            translate("TechBench", "card number (optional): swipe or type")
+        )
         self.card_edit.setAccessibleName("Card number to check")
-        self.run_button = QPushButton("&Run the checks")
+        self.run_button = QPushButton(translate("TechBench", "&Run the checks"))
         touch(self.run_button)
-        self.bundle_button = QPushButton("Save a support b&undle")
+        self.bundle_button = QPushButton(translate("TechBench", "Save a support b&undle"))
         touch(self.bundle_button)
         self.bundle_label = QLabel("")
         self.bundle_label.setWordWrap(True)
         self.bundle_path: Path | None = None
         self.summary_label = QLabel(
-            "Checks the till's network, the loyalty backend, the API "
-            "key, a card, the readers and the journal."
+            translate(
+                "TechBench",
+                "Checks the till's network, the loyalty backend, the API "
+                "key, a card, the readers and the journal.",
+            )
         )
         self.summary_label.setWordWrap(True)
         self.table = QTableWidget(0, 4)
@@ -91,13 +120,12 @@ class DiagnosticsPanel(QWidget):
         self.card_edit.setText(number)
 
     def inputs(self) -> DoctorInputs:
-        ctx = self.ctx
-        config = ctx.config
+        config = self._config
         card = self.card_edit.text().strip() or None
-        journal = getattr(ctx, "journal", None)
+        journal = self._journal
         return DoctorInputs(
-            backend_url=ctx.client.base_url,
-            client=ctx.client,
+            backend_url=self._client.base_url,
+            client=self._client,
             card=card,
             card_ranges=config.devices.card_ranges,
             require_luhn=config.devices.require_luhn,
@@ -109,8 +137,8 @@ class DiagnosticsPanel(QWidget):
     def run(self) -> None:
         inputs = self.inputs()
         self.run_button.setEnabled(False)
-        self.summary_label.setText("Checking…")
-        self.ctx.runner.run(lambda: run_doctor(inputs), self._show, self._failed)
+        self.summary_label.setText(translate("TechBench", "Checking…"))
+        self._runner.run(lambda: run_doctor(inputs), self._show, self._failed)
 
     def _show(self, report: DoctorReport) -> None:
         self.report = report
@@ -139,10 +167,10 @@ class DiagnosticsPanel(QWidget):
     def save_bundle(self) -> None:
         """Run the checks and write ``support-<time>.zip`` into the till's data directory."""
         inputs = self.inputs()
-        ctx = self.ctx
+        config = self._config
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        out = Path(getattr(ctx, "data_dir", Path.cwd())) / f"support-{stamp}.zip"
-        config_path = getattr(ctx, "config_path", None)
+        out = self._data_dir / f"support-{stamp}.zip"
+        config_path = self._config_path
         discover = self.discover
 
         def work() -> Path:
@@ -153,9 +181,9 @@ class DiagnosticsPanel(QWidget):
             report = run_doctor(inputs)
             write_bundle(
                 out,
-                config=ctx.config,
+                config=config,
                 config_file=Path(config_path) if config_path else None,
-                log_directory=ctx.config.log_directory(),
+                log_directory=config.log_directory(),
                 devices=device_list_json(found),
                 doctor_json=report.to_json(),
                 doctor_text=report.to_text(),
@@ -165,16 +193,26 @@ class DiagnosticsPanel(QWidget):
         def done(path: Path) -> None:
             self.bundle_button.setEnabled(True)
             self.bundle_path = path
-            self.bundle_label.setText(f"Support bundle written to {path}")
+            self.bundle_label.setText(
+                translate("TechBench", "Support bundle written to {path}").format(path=path)
+            )
 
         def failed(exc: BaseException) -> None:
             self.bundle_button.setEnabled(True)
-            self.bundle_label.setText(f"The support bundle could not be written: {exc}")
+            self.bundle_label.setText(
+                translate("TechBench", "The support bundle could not be written: {problem}").format(
+                    problem=exc
+                )
+            )
 
         self.bundle_button.setEnabled(False)
-        self.bundle_label.setText("Writing the support bundle…")
-        ctx.runner.run(work, done, failed)
+        self.bundle_label.setText(translate("TechBench", "Writing the support bundle…"))
+        self._runner.run(work, done, failed)
 
     def _failed(self, exc: BaseException) -> None:
         self.run_button.setEnabled(True)
-        self.summary_label.setText(f"The checks could not run: {type(exc).__name__}: {exc}")
+        self.summary_label.setText(
+            translate("TechBench", "The checks could not run: {problem}").format(
+                problem=f"{type(exc).__name__}: {exc}"
+            )
+        )

@@ -26,6 +26,7 @@ from devices.events import Identified, ReadKind
 from devices.router import holds_card_number
 from till.cardtest.sample_session import visible_controls
 from till.style import BAD, OK, WARN
+from till.translate import translate
 
 _KIND_WORDS = {
     "loyalty": "loyalty card",
@@ -48,7 +49,7 @@ class LiveReadPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        self.source_label = QLabel("Swipe a card or scan a code.")
+        self.source_label = QLabel(translate("TechBench", "Swipe a card or scan a code."))
         self.raw_edit = QLineEdit()
         self.raw_edit.setReadOnly(True)
         self.raw_edit.setFont(mono)
@@ -74,16 +75,16 @@ class LiveReadPanel(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.checks_table.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("Raw characters", self.raw_edit)
-        form.addRow("Kind", self.kind_label)
-        form.addRow("Card number", self.number_label)
+        form.addRow(translate("TechBench", "Raw characters"), self.raw_edit)
+        form.addRow(translate("TechBench", "Kind"), self.kind_label)
+        form.addRow(translate("TechBench", "Card number"), self.number_label)
         layout = QVBoxLayout(self)
         layout.addWidget(self.source_label)
         layout.addLayout(form)
         layout.addWidget(self.message_label)
-        layout.addWidget(QLabel("Tracks"))
+        layout.addWidget(QLabel(translate("TechBench", "Tracks")))
         layout.addWidget(self.tracks_table, 1)
-        layout.addWidget(QLabel("Checks (seed 001 card requirements)"))
+        layout.addWidget(QLabel(translate("TechBench", "Checks (seed 001 card requirements)")))
         layout.addWidget(self.checks_table, 2)
         self._clear_tracks()
 
@@ -100,7 +101,11 @@ class LiveReadPanel(QWidget):
         number: the event's own ``raw`` is already masked for those (PCI DSS 3.4).
         """
         when = event.at.astimezone().strftime("%H:%M:%S")
-        self.source_label.setText(f"Read from {event.source} at {when}")
+        self.source_label.setText(
+            translate("TechBench", "Read from {source} at {time}").format(
+                source=event.source, time=when
+            )
+        )
         analysis = event.detail if event.kind is ReadKind.MAGSTRIPE else None
         secret = event.card_kind in ("bank", "licence") or (
             raw_text is not None and holds_card_number(raw_text)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from till.cardtest.sample_session import SampleSession
 from till.manager.widgets import EnterChain
 from till.style import BAD, OK, touch
+from till.translate import translate
 
 _VERDICT_STYLE = {"pass": f"color: {OK};", "fail": f"color: {BAD};", "incomplete": ""}
 
@@ -34,7 +35,7 @@ class SampleSessionPanel(QWidget):
         self.target_spin.setRange(1, 200)
         self.target_spin.setValue(target)
         self.target_spin.setAccessibleName("Swipes in the session")
-        self.start_button = QPushButton("Start a &new session")
+        self.start_button = QPushButton(translate("TechBench", "Start a &new session"))
         touch(self.start_button)
         self.progress_label = QLabel()
         self.verdict_label = QLabel()
@@ -45,9 +46,9 @@ class SampleSessionPanel(QWidget):
         self.summary_edit = QPlainTextEdit()
         self.summary_edit.setReadOnly(True)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Swipe the same sample card"))
+        top.addWidget(QLabel(translate("TechBench", "Swipe the same sample card")))
         top.addWidget(self.target_spin)
-        top.addWidget(QLabel("times."))
+        top.addWidget(QLabel(translate("TechBench", "times.")))
         top.addStretch(1)
         top.addWidget(self.start_button)
         layout = QVBoxLayout(self)
@@ -74,7 +75,11 @@ class SampleSessionPanel(QWidget):
 
     def _refresh(self) -> None:
         summary = self.session.summary()
-        self.progress_label.setText(f"{summary.swipes} of {summary.target} swipes")
+        self.progress_label.setText(
+            translate("TechBench", "{swipes} of {target} swipes").format(
+                swipes=summary.swipes, target=summary.target
+            )
+        )
         for row, tally in enumerate(summary.tallies):
             self.table.setItem(row, 0, QTableWidgetItem(str(tally.track)))
             encoded = tally.encoded

@@ -8,23 +8,28 @@ with ``till-cardtest bench``. It listens to the same device events as the cashie
 from __future__ import annotations
 
 from collections import OrderedDict
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, SignalInstance
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from devices.events import Identified, RawRead, ReadKind
+from till.manager.login import ManagerLogin, ManagerSession
 from till.techbench.barcode_view import BarcodeBackupPanel
 from till.techbench.diagnostics_view import DiagnosticsPanel
 from till.techbench.live_view import LiveReadPanel
 from till.techbench.sample_view import SampleSessionPanel
+from till.translate import translate
+
+if TYPE_CHECKING:
+    from till.context import AppContext
 
 _SCANS = {
     ReadKind.MEMBER_BARCODE,
     ReadKind.MEMBER_QR,
     ReadKind.PRODUCT_BARCODE,
+    ReadKind.RECEIPT,
     ReadKind.PHONE,
     ReadKind.UNKNOWN,
 }
@@ -53,14 +58,16 @@ class TechnicianWindow(QWidget):
     till window, a swipe is the cashier's (:attr:`taking_reads`). Escape closes it.
     """
 
-    def __init__(self, ctx: Any, parent: QWidget | None = None, sign_in: bool = True) -> None:
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, sign_in: bool = True
+    ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.ctx = ctx
-        self.setWindowTitle("Card test bench (technician)")
+        self.setWindowTitle(translate("TechBench", "Card test bench (technician)"))
         self.resize(_fitting(self, 960, 720))
         self._in_till = parent is not None
         self._raws: OrderedDict[tuple[str, Any], RawRead] = OrderedDict()
-        self._raw_reads: Any = None
+        self._raw_reads: SignalInstance | None = None
         self._listening = False
         self.reads = 0
         self.signed_in_as = ""
@@ -68,9 +75,15 @@ class TechnicianWindow(QWidget):
         self.wedge_fallback: Any = None
         self.live = LiveReadPanel()
         self.sample = SampleSessionPanel()
-        data_dir = Path(getattr(ctx, "data_dir", Path.cwd()))
-        self.barcode = BarcodeBackupPanel(ctx.runner, data_dir / "card-images")
-        self.diagnostics = DiagnosticsPanel(ctx)
+        self.barcode = BarcodeBackupPanel(ctx.runner, ctx.data_dir / "card-images")
+        self.diagnostics = DiagnosticsPanel(
+            ctx.config,
+            ctx.client,
+            ctx.runner,
+            journal=ctx.journal,
+            data_dir=ctx.data_dir,
+            config_path=ctx.config_path,
+        )
         self.tabs = QTabWidget()
         self.tabs.addTab(self.live, "&Live reads")
         self.tabs.addTab(self.sample, "Sa&mple card")
@@ -78,21 +91,22 @@ class TechnicianWindow(QWidget):
         self.tabs.addTab(self.diagnostics, "&Diagnostics")
         # Keyboard first: a tab shown (Alt+letter, Ctrl+Tab) puts the focus in its field.
         self.tabs.currentChanged.connect(self._tab_shown)
-        self.status_label = QLabel("Readers: waiting for a read.")
+        self.status_label = QLabel(translate("TechBench", "Readers: waiting for a read."))
         self.stack = QStackedWidget()
-        self.login: Any = None
-        manager = getattr(ctx, "active_manager", None)
-        if sign_in and manager is not None and getattr(manager, "active", False):
+        self.login: ManagerLogin | None = None
+        manager = ctx.active_manager
+        if sign_in and manager is not None and manager.active:
             self.signed_in_as = str(manager.staff)  # the manager signed in at this till
             sign_in = False
         if sign_in:
-            from till.manager.login import ManagerLogin
-
             self.login = ManagerLogin(ctx.client, ctx.runner)
             self.login.unlocked.connect(self._unlocked)
             why = QLabel(
-                "The bench takes this till's card readers while it is in front, and shows "
-                "what each card holds: a manager signs the technician in."
+                translate(
+                    "TechBench",
+                    "The bench takes this till's card readers while it is in front, and shows "
+                    "what each card holds: a manager signs the technician in.",
+                )
             )
             why.setWordWrap(True)
             gate = QWidget()
@@ -110,8 +124,10 @@ class TechnicianWindow(QWidget):
             self._listen()
             if self.signed_in_as:
                 self.status_label.setText(
-                    f"Opened under {self.signed_in_as}'s manager sign-in. Readers: waiting "
-                    "for a read."
+                    translate(
+                        "TechBench",
+                        "Opened under {name}'s manager sign-in. Readers: waiting for a read.",
+                    ).format(name=self.signed_in_as)
                 )
 
     @property
@@ -131,11 +147,9 @@ class TechnicianWindow(QWidget):
         if page is not None and page.focusProxy() is not None:
             page.setFocus(Qt.FocusReason.TabFocusReason)
 
-    def _unlocked(self, manager: Any) -> None:
-        self.signed_in_as = str(getattr(manager, "staff", ""))
-        clear = getattr(manager, "clear", None)
-        if callable(clear):
-            clear()  # the bench writes nothing that needs the PIN again
+    def _unlocked(self, manager: ManagerSession) -> None:
+        self.signed_in_as = manager.staff
+        manager.clear()  # the bench writes nothing that needs the PIN again
         self._listen()
 
     def _listen(self) -> None:
@@ -144,9 +158,8 @@ class TechnicianWindow(QWidget):
         signals = self.ctx.device_signals
         signals.identified.connect(self.on_identified)
         signals.status.connect(self.status_label.setText)
-        self._raw_reads = getattr(signals, "raw", None)
-        if self._raw_reads is not None:
-            self._raw_reads.connect(self.on_raw)
+        self._raw_reads = signals.raw
+        self._raw_reads.connect(self.on_raw)
         self._listening = True
 
     def on_raw(self, read: RawRead) -> None:

@@ -35,6 +35,7 @@ def test_manager_unlocks_and_pin_is_forgotten_on_close(window: ManagerWindow, qt
         "Review list",
         "Settings",
         "End of shift",
+        "Campaigns",
     ]
     assert session.approval() == {"staff": "manager", "pin": "2468"}
     assert "2468" not in repr(session)
@@ -76,7 +77,14 @@ def test_every_control_is_touch_sized(manager_window: Any, qtbot: QtBot) -> None
     )
 
     assert manager_window.tabs.tabBar().height() >= 44
-    for name in ("policy", "missed_points", "review", "settings", "shift_summary"):
+    for name in (
+        "policy",
+        "missed_points",
+        "review",
+        "settings",
+        "shift_summary",
+        "campaigns_view",
+    ):
         panel = manager_window.select_tab(name)
         assert panel is not None and panel.isVisible()
         qtbot.waitExposed(manager_window)

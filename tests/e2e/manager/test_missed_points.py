@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from pytestqt.qtbot import QtBot
@@ -40,8 +41,8 @@ def test_claim_credits_points_once(manager_window: Any, manager_ctx: Any, qtbot:
     assert op.kind == "claim" and op.state == OpState.ACKNOWLEDGED
     assert op.payload["approval"]["pin"] != "2468"  # scrubbed once acknowledged
     claim = client.transactions(client.lookup(phone=FRANK).id)[0]
-    assert claim["kind"] == "claim" and claim["receipt_no"] == "R-7001"
-    assert claim["approved"] is True and claim["amount"] == "32.99"
+    assert claim.kind == "claim" and claim.receipt_no == "R-7001"
+    assert claim.approved is True and claim.amount == Decimal("32.99")
 
     # The same receipt again, even for another customer: refused in plain words.
     find_customer(qtbot, panel.finder, "email", "bob@example.com")
@@ -86,7 +87,7 @@ def test_correction_moves_points_in_one_step(
     correction = panel.correction
     find_customer(qtbot, correction.finder, "phone", BOB)
     wait_idle(qtbot, manager_ctx.runner)
-    receipts = [t["receipt_no"] for t in correction.transactions]
+    receipts = [t.receipt_no for t in correction.transactions]
     assert receipts[0] == "R-7010"
     correction.table.selectRow(0)
     correction.move_button.click()
@@ -103,15 +104,15 @@ def test_correction_moves_points_in_one_step(
     frank_tx = client.transactions(client.lookup(phone=FRANK).id)[0]
     bob_tx = client.transactions(bob.id)
     reversal = bob_tx[0]
-    original = next(t for t in bob_tx if t["receipt_no"] == "R-7010" and t["kind"] == "claim")
-    assert reversal["kind"] == "reversal" and reversal["reverses"] == original["id"]
-    assert reversal["reason"] == "points given to the wrong phone number"
-    assert frank_tx["receipt_no"] == "R-7010" and frank_tx["corrects"] == original["id"]
+    original = next(t for t in bob_tx if t.receipt_no == "R-7010" and t.kind == "claim")
+    assert reversal.kind == "reversal" and reversal.reverses == original.id
+    assert reversal.reason == "points given to the wrong phone number"
+    assert frank_tx.receipt_no == "R-7010" and frank_tx.corrects == original.id
     for op_id in (result.reverse.op_id, result.claim.op_id):
         assert journal.get(op_id).state == OpState.ACKNOWLEDGED
     # The reversed transaction is no longer offered for a correction.
     wait_idle(qtbot, manager_ctx.runner)
-    assert "R-7010" not in [t["receipt_no"] for t in correction.transactions]
+    assert "R-7010" not in [t.receipt_no for t in correction.transactions]
 
 
 def test_correction_offline_keeps_both_in_order(
@@ -131,14 +132,14 @@ def test_correction_offline_keeps_both_in_order(
     result = signal.args[0]
     assert (result.reverse.state, result.claim.state) == ("pending", "pending")
     reverse, claim = manager_ctx.journal.pending()
-    assert reverse.kind == "reverse" and reverse.payload["transaction_id"] == tx["id"]
-    assert claim.kind == "claim" and claim.payload["corrects"] == tx["id"]
+    assert reverse.kind == "reverse" and reverse.payload["transaction_id"] == int(tx.id)
+    assert claim.kind == "claim" and claim.payload["corrects"] == int(tx.id)
     # One account queue, so the replay can never send the claim before the reversal.
     assert reverse.account == claim.account == str(correction.finder.customer.id)
     assert claim.payload["customer_id"] == int(panel.finder.customer.id)
 
     # The backend returns; the journal's replay applies both, reversal first.
-    points = int(tx["points"])
+    points = tx.points
     manager_ctx.backend.start()
     worker = SyncWorker(manager_ctx.journal, manager_ctx.client)
     for _ in range(5):

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from tests.fixtures.fit import clipped_labels, controls_outside, duplicate_mnemonics
 from tests.fixtures.manager import wait_idle
 
-TABS = ("policy", "missed_points", "review", "settings", "shift_summary")
+TABS = ("policy", "missed_points", "review", "settings", "shift_summary", "campaigns_view")
 
 
 @pytest.mark.parametrize(("width", "height"), [(1024, 768), (1366, 768)])

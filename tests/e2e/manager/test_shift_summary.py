@@ -51,15 +51,15 @@ def _from_ledger(client: BackendClient, start: str, end: str) -> dict[str, Any]:
     for demo in CUSTOMERS:
         customer = client.lookup(phone=demo.phone)
         entries += client.transactions(customer.id)
-    window = [t for t in entries if start <= _norm(t["created_at"]) < end]
-    redeemed = [t for t in window if t["kind"] == "redeem" and not t["reversed"]]
+    window = [t for t in entries if start <= _norm(t.created_at) < end]
+    redeemed = [t for t in window if t.kind == "redeem" and not t.reversed]
     return {
-        "earned_points": sum(t["points"] for t in window if t["kind"] in ("earn", "claim")),
-        "redeemed_points": sum(-t["points"] for t in redeemed),
-        "redeemed_value": sum((Decimal(t["value"]) for t in redeemed), Decimal("0.00")),
-        "redemptions_with_otp": sum(1 for t in redeemed if t["with_otp"]),
-        "redemptions_with_override": sum(1 for t in redeemed if t["with_override"]),
-        "reversals": sum(1 for t in window if t["kind"] == "reversal"),
+        "earned_points": sum(t.points for t in window if t.kind in ("earn", "claim")),
+        "redeemed_points": sum(-t.points for t in redeemed),
+        "redeemed_value": sum((t.value or Decimal(0) for t in redeemed), Decimal("0.00")),
+        "redemptions_with_otp": sum(1 for t in redeemed if t.with_otp),
+        "redemptions_with_override": sum(1 for t in redeemed if t.with_override),
+        "reversals": sum(1 for t in window if t.kind == "reversal"),
     }
 
 

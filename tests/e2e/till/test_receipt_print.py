@@ -30,7 +30,7 @@ def test_times_are_in_the_store_zone() -> None:
 
 @pytest.fixture
 def paris_till_clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The till's own zone (the store's when the backend sends none) is Paris."""
+    """The till's own zone is Paris; the store's (the backend's setting) is London."""
     monkeypatch.setenv("TZ", "Europe/Paris")
     time.tzset()
     yield
@@ -51,7 +51,7 @@ def test_ctrl_p_prints_without_a_dialog(
     till.wait_state(SaleState.COMPLETED)
     receipt = window.receipt_panel.text
     stamp = receipt.splitlines()[2]
-    assert stamp.endswith((" CET", " CEST")), stamp  # the store's clock, not UTC
+    assert stamp.endswith((" GMT", " BST")), stamp  # the store's clock, not UTC nor the till's
     dialogs: list[object] = []
     window.dialog_opened.connect(dialogs.append)
     for _ in range(2):

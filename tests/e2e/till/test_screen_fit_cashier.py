@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QAbstractButton, QLineEdit
 from tests.fixtures.fit import clipped_labels, controls_outside
 from tests.fixtures.till import Till, TillFactory
 from till.core.sale import SaleState
+from till.screenshots import cut_texts
 
 SIZES = [(1024, 768), (1366, 768), (1920, 1080)]
 
@@ -31,6 +32,8 @@ def _fit(till: Till, width: int, height: int) -> None:
     assert window.minimumSizeHint().width() <= width
     assert window.minimumSizeHint().height() <= height
     assert controls_outside(window) == []
+    # Nothing cut either: no placeholder ("Amou…" at 1024 px), label or button text.
+    till.qtbot.waitUntil(lambda: cut_texts(window) == [], timeout=5_000)
     for label in (window.backend_label, window.pending_label, window.banner):
         assert label.isVisible() and _inside(till, label), label.text()
     assert _inside(till, window.receipt_panel.text_edit)
@@ -69,3 +72,47 @@ def test_the_demo_panel_is_a_window_apart(till_factory: TillFactory, backend: An
     assert panel is not None and panel.isWindow() and panel.isVisible()
     assert not till.window.isAncestorOf(panel) or panel.window() is panel
     _fit(till, 1024, 768)
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES[:2])
+def test_a_sale_paid_with_points_and_card_shows_every_figure_whole(
+    till_factory: TillFactory, backend: Any, width: int, height: int
+) -> None:
+    """The figures ("1,000 points = EUR 10.00", "Card (terminal) EUR 34.50") were wrapped
+    and cut in height (the grid gave them their narrow hint): the checker reads wrapped
+    labels too."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from tests.fixtures.till import demo_card
+    from till.redeem_dialog import RedeemDialog
+
+    till = till_factory(backend)
+    window = till.window
+    window.resize(width, height)
+    till.swipe(demo_card("Alice")["swipe"])
+    till.wait_member("Alice Demo")
+    till.add_line("4.00", "Groceries")
+    window.activateWindow()
+    window.sale_panel.description_edit.setFocus()
+
+    def key(k: Qt.Key) -> None:
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        QTest.keyClick(focused, k)
+
+    key(Qt.Key.Key_F4)
+    till.qtbot.waitUntil(lambda: isinstance(window.dialog, RedeemDialog))
+    dialog = window.dialog
+    assert isinstance(dialog, RedeemDialog)
+    till.qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.points_edit)
+    QTest.keyClicks(dialog.points_edit, "100")  # 1.00: below the code threshold
+    key(Qt.Key.Key_Return)
+    till.qtbot.waitUntil(lambda: window.dialog is None, timeout=10_000)
+    till.qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    key(Qt.Key.Key_F6)
+    key(Qt.Key.Key_F9)
+    till.wait_state(SaleState.COMPLETED)
+    till.qtbot.waitUntil(lambda: "Card" in window.sale_panel.tenders_label.text())
+    till.qtbot.waitUntil(lambda: cut_texts(window) == [], timeout=5_000)

@@ -175,7 +175,9 @@ def test_a_bench_behind_the_till_leaves_swipes_to_the_till(
     assert till.window.tech_action.isEnabled()
     bench = till.window.open_staff_window("till.techbench", "TechnicianWindow")
     assert bench is not None and bench.isVisible()
-    bench.login.unlocked.emit(backend.manager)  # the manager let the technician in
+    from till.manager.login import ManagerSession
+
+    bench.login.unlocked.emit(ManagerSession(*backend.manager))  # the manager let them in
     till.qtbot.waitUntil(lambda: bench.unlocked)
     till.window.activateWindow()  # the cashier clicked back into the till
     till.qtbot.waitUntil(lambda: not bench.isActiveWindow())

@@ -81,9 +81,9 @@ def test_batch_registers_the_program_and_cards_and_writes_the_files(
     summary = json.loads((out / "batch.json").read_text(encoding="utf-8"))
     assert summary["registered"] is True
     assert summary["card_numbers"] == GOLD
-    programs = {p["name"]: p for p in _client(backend).programs()}
-    assert programs["GOLD"]["issued"] == 2000
-    assert programs["GOLD"]["range_start"] == "2000000000000"
+    programs = {p.name: p for p in _client(backend).programs()}
+    assert programs["GOLD"].issued == 2000
+    assert programs["GOLD"].range_start == "2000000000000"
     # registered cards are unassigned until a customer gets one
     with pytest.raises(BackendError) as info:
         _client(backend).lookup(card=rows[0]["number"])
@@ -111,7 +111,7 @@ def test_overlap_with_another_program_is_refused_by_the_backend(backend, cli_env
     assert "overlaps program DEMO (10000000-999999999999)" in err
     assert "choose a range outside" in err
     assert not out.exists()
-    assert "SILVER" not in {p["name"] for p in _client(backend).programs()}
+    assert "SILVER" not in {p.name for p in _client(backend).programs()}
 
 
 def test_numbers_already_issued_are_excluded_and_a_full_range_refused(
@@ -191,7 +191,7 @@ def test_a_wrong_manager_pin_registers_nothing(backend, cli_env, tmp_path, capsy
     assert "The manager name or PIN is not right." in err
     assert "0000" not in err
     assert not out.exists()
-    assert "BRONZE" not in {p["name"] for p in _client(backend).programs()}
+    assert "BRONZE" not in {p.name for p in _client(backend).programs()}
 
 
 def test_count_beyond_the_range_is_refused_before_anything_happens(tmp_path, capsys):

@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 import uuid
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -199,10 +200,12 @@ def test_earn_sends_the_customer_an_sms(api: Api, srv: EmbeddedBackend) -> None:
 
 def test_earn_with_occurred_at_and_future_refused(api: Api) -> None:
     c = new_customer(api)
-    r = api.earn(c["id"], "5.00", occurred_at="2026-01-02T10:00:00+01:00")
+    # A recent day: points older than the program's validity would already have expired.
+    day = (datetime.now(UTC) - timedelta(days=10)).date().isoformat()
+    r = api.earn(c["id"], "5.00", occurred_at=f"{day}T10:00:00+01:00")
     assert r.status_code == 201, r.text
     history = api.get(f"/customers/{c['id']}/transactions").json()["transactions"]
-    assert history[0]["occurred_at"] == "2026-01-02T09:00:00.000000Z"
+    assert history[0]["occurred_at"] == f"{day}T09:00:00.000000Z"
     r = api.earn(c["id"], "5.00", occurred_at="2999-01-01T00:00:00Z")
     assert (r.status_code, code_of(r)) == (422, "invalid_request")
     r = api.earn(c["id"], "5.00", occurred_at="2026-01-02T10:00:00")  # no zone
@@ -289,7 +292,7 @@ def test_ops_batch_runs_each_op_in_order_through_the_same_path(
                     "customer_id": c["id"],
                     "amount": "5.00",
                     "receipt_no": "B-3",
-                    "occurred_at": "2026-01-01T12:00:00Z",
+                    "occurred_at": (datetime.now(UTC) - timedelta(days=3)).isoformat(),
                     "approval": manager,
                 },
             },

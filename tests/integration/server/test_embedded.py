@@ -14,6 +14,7 @@ import textwrap
 import time
 from pathlib import Path
 
+import pytest
 import requests
 
 from server import demo_data
@@ -44,6 +45,7 @@ def test_stop_start_keeps_database_and_port(backend: EmbeddedBackend) -> None:
     assert Api.of(backend).balance(ALICE) == alice["balance"] + 10
 
 
+@pytest.mark.sqlite_only("the till's embedded backend is a SQLite file in its workdir")
 def test_contract_properties(backend: EmbeddedBackend) -> None:
     assert backend.url.startswith("http://127.0.0.1:")
     assert backend.db_url.startswith("sqlite:///") and backend.db_url.endswith(".db")

@@ -253,6 +253,7 @@ def _copy_database(srv: EmbeddedBackend, to: Path) -> None:
         target.close()
 
 
+@pytest.mark.sqlite_only("restores a copy made with sqlite3's backup API over the file")
 def test_status_after_a_restore_from_an_older_copy_is_unknown(
     backend_factory: BackendFactory, tmp_path: Path
 ) -> None:

@@ -21,9 +21,11 @@ from offline_queue.journal_identity import (
     open_checked,
     open_till_journal,
     record_path_for,
+    recorded_high_seq,
     reset_journal,
 )
 from offline_queue.journal_lock import JournalLock, JournalLockedError
+from offline_queue.journal_record import Mark
 
 
 def earn(j: Journal, n: int = 1) -> list[str]:
@@ -60,8 +62,35 @@ def test_first_start_records_the_journal_id_and_high_water_mark(journal_path: Pa
             "high_seq": 0,
         }
         earn(j, 3)
-        assert record_of(journal_path)["high_seq"] == 3 == j.high_seq()
+        assert record_of(journal_path)["generation"] == j.generations()[0] != ""
+        # Per append only the mark moves (no fsync); the durable record at close.
+        assert recorded_high_seq(journal_path) == 3 == j.high_seq()
+        assert record_of(journal_path)["high_seq"] == 0
+    assert record_of(journal_path)["high_seq"] == 3
     assert len(j.journal_id) == 36  # a UUID4 from the schema's journal_meta
+
+
+def test_the_record_is_written_once_per_generation_not_per_append(
+    journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The append-rate fix: 1,200 appends write the durable record only at each generation
+    (every 500 writes) and at close, and every record names a generation the file holds."""
+    written: list[ji.IdentityRecord] = []
+    real = ji.save_record
+
+    def counting(path: Path, record: ji.IdentityRecord) -> None:
+        written.append(record)
+        real(path, record)
+
+    monkeypatch.setattr(ji, "save_record", counting)
+    with open_checked(journal_path) as j:
+        for i in range(1200):
+            j.append("earn", "a", {"customer_id": "a", "points": i})
+        current, previous = j.generations()
+        assert written[-1].generation == current and previous
+        assert recorded_high_seq(journal_path) == 1200
+    assert 3 <= len(written) <= 5  # open, 2 rotations, close
+    assert record_of(journal_path)["high_seq"] == 1200
 
 
 def test_record_is_written_after_the_commit(journal_path: Path) -> None:
@@ -98,15 +127,17 @@ def test_a_failing_record_write_does_not_fail_the_append(
         def full(*_a: object, **_k: object) -> None:
             raise OSError(28, "No space left on device")
 
+        monkeypatch.setattr(Mark, "advance", full)
         monkeypatch.setattr(ji, "save_record", full)
         with caplog.at_level(logging.ERROR):
             op_id = earn(j)[0]
         assert j.get(op_id) is not None
     assert "high-water mark" in caplog.text
-    assert record_of(journal_path)["high_seq"] == 0  # behind the journal: accepted next start
+    assert recorded_high_seq(journal_path) == 0  # behind the journal: accepted next start
     monkeypatch.undo()
     with open_checked(journal_path) as j:
-        assert record_of(journal_path)["high_seq"] == 1  # caught up at open
+        assert j.problem is None and j.get(op_id) is not None
+    assert record_of(journal_path)["high_seq"] == 1  # caught up
 
 
 def test_journal_ahead_of_record_is_accepted(journal_path: Path) -> None:
@@ -114,6 +145,7 @@ def test_journal_ahead_of_record_is_accepted(journal_path: Path) -> None:
     started(journal_path, 3)
     rec = record_of(journal_path)
     record_path_for(journal_path).write_text(json.dumps({**rec, "high_seq": 1}))
+    ji.mark_path_for(record_path_for(journal_path)).unlink()
     with open_till_journal(journal_path) as j:
         assert j.problem is None
         assert len(j.pending()) == 3
@@ -169,9 +201,22 @@ def test_journal_restored_from_an_older_copy_is_a_problem(journal_path: Path) ->
     assert "ends at operation #2" in problem.detail and "#5" in problem.detail
 
 
-@pytest.mark.parametrize("checkpointed_before", [0, 2])
+@pytest.mark.parametrize(
+    ("checkpointed_before", "mark_kept", "expected"),
+    [
+        (0, True, ProblemKind.REPLACED),
+        (2, True, ProblemKind.BEHIND),
+        # A power cut: the mark (never fsync'ed) may be lost too; the generation the durable
+        # record names is not in the file, which is enough.
+        (2, False, ProblemKind.LOST_WRITES),
+    ],
+)
 def test_wal_lost_after_a_crash_is_a_problem(
-    journal_path: Path, tmp_path: Path, checkpointed_before: int
+    journal_path: Path,
+    tmp_path: Path,
+    checkpointed_before: int,
+    mark_kept: bool,
+    expected: ProblemKind,
 ) -> None:
     """5 ops committed in WAL mode, no checkpoint, then only the main file survives."""
     j = open_checked(journal_path)
@@ -185,9 +230,11 @@ def test_wal_lost_after_a_crash_is_a_problem(
     lost = crashed / journal_path.name
     shutil.copyfile(journal_path, lost)  # the -wal is not copied: lost
     shutil.copyfile(record_path_for(journal_path), record_path_for(lost))
+    if mark_kept:
+        mark = ji.mark_path_for(record_path_for(journal_path))
+        shutil.copyfile(mark, ji.mark_path_for(record_path_for(lost)))
     j.close()
     problem = problem_at_start(lost)
-    expected = ProblemKind.BEHIND if checkpointed_before else ProblemKind.REPLACED
     assert problem.kind is expected
     assert "-wal" in problem.detail
 
@@ -280,6 +327,7 @@ def test_reset_keeps_the_old_files_aside_and_starts_a_fresh_journal(journal_path
     assert names == [
         "journal.sqlite3.aside-19700101T000000Z",
         "journal.sqlite3.aside-19700101T000000Z.identity.json",
+        "journal.sqlite3.aside-19700101T000000Z.identity.mark",
     ]
     with Journal(moved[0]) as old:  # the old file is whole and readable
         assert len(old.pending()) == 2 and old.journal_id == old_id
@@ -292,7 +340,10 @@ def test_reset_of_a_missing_journal(journal_path: Path) -> None:
     started(journal_path)
     journal_path.unlink()
     moved = reset_journal(journal_path, now=0.0)
-    assert [p.name for p in moved] == ["journal.sqlite3.aside-19700101T000000Z.identity.json"]
+    assert [p.name for p in moved] == [
+        "journal.sqlite3.aside-19700101T000000Z.identity.json",
+        "journal.sqlite3.aside-19700101T000000Z.identity.mark",
+    ]
     with open_till_journal(journal_path) as j:
         assert j.problem is None
 

@@ -45,6 +45,10 @@ EXAMPLES: list[tuple[str, int | None, Any, Verdict]] = [
     ("manager review", 409, err("idempotency_conflict"), Verdict.REVIEW),
     ("manager review", 422, err("invalid_request", field="occurred_at"), Verdict.REVIEW),
     ("manager review", 400, err("invalid_request"), Verdict.REVIEW),
+    ("order refused", 409, err("order_taken"), Verdict.REVIEW),
+    ("order refused", 404, err("order_not_found"), Verdict.REVIEW),
+    ("return refused", 409, err("return_exceeds_sale"), Verdict.REVIEW),
+    ("return refused", 404, err("receipt_not_found"), Verdict.REVIEW),
     ("anything else", 302, None, Verdict.RETRY),
     ("anything else", 100, None, Verdict.RETRY),
 ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -167,7 +168,7 @@ def test_wrong_manager_pin_in_a_batch_is_counted_and_the_rest_stands(
         body = {
             "customer_id": cid,
             "receipt_no": uuid.uuid4().hex[:12],
-            "occurred_at": "2026-01-01T12:00:00Z",
+            "occurred_at": (datetime.now(UTC) - timedelta(days=3)).isoformat(),
             "amount": "20.00",
             "approval": {"staff": demo_data.MANAGER[0], "pin": "0000"},
         }

@@ -10,6 +10,7 @@ result when the op was applied first. The real backend is exercised by the e2e t
 
 from __future__ import annotations
 
+import copy
 import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -41,6 +42,31 @@ class ModelBackend:
     cancelled: set[str] = field(default_factory=set)
     key_revoked: bool = False
     transactions: dict[str, tuple[str, str, int]] = field(default_factory=dict)
+    next_tx: int = 0  # transaction ids are never reused, not even after a restore
+
+    _LEDGER = ("balances", "applied", "kinds", "effects", "cancelled", "transactions")
+
+    def backup(self) -> dict[str, Any]:
+        """A copy of the ledger, as a database backup would take it."""
+        return {name: copy.deepcopy(getattr(self, name)) for name in self._LEDGER}
+
+    def restore(self, backup: Mapping[str, Any]) -> list[str]:
+        """The database restored from ``backup``: returns the op_ids it no longer knows."""
+        forgotten = [op_id for op_id in self.effects if op_id not in backup["effects"]]
+        for name in self._LEDGER:
+            setattr(self, name, copy.deepcopy(backup[name]))
+        return forgotten
+
+    def status(self, op_ids: Sequence[str]) -> list[dict[str, Any]]:
+        """``POST /v1/ops/status``."""
+        out: list[dict[str, Any]] = []
+        for op_id in op_ids:
+            if op_id in self.applied:
+                out.append({"op_id": op_id, "state": "applied", "result": self.applied[op_id][1]})
+            else:
+                state = "cancelled" if op_id in self.cancelled else "unknown"
+                out.append({"op_id": op_id, "state": state})
+        return out
 
     def answer(self, kind: str, body: Mapping[str, Any]) -> tuple[int, dict[str, Any]]:
         """One op as the backend answers it (status, body); applies it at most once."""
@@ -80,7 +106,8 @@ class ModelBackend:
             return _error(422, "invalid_request")
         self.balances[account] = balance
         self.effects.append(op_id)
-        tx_id = str(len(self.effects))
+        self.next_tx += 1
+        tx_id = str(self.next_tx)
         result["transaction_id"] = tx_id
         if kind == "redeem":
             self.transactions[tx_id] = (account, op_id, int(body["points"]))
@@ -192,6 +219,15 @@ class FaultyDoor:
         if mode in ("lose", "crash_after"):
             raise TransientSendError("reply lost")
         return results
+
+    def ops_status(self, op_ids: list[str]) -> list[dict[str, Any]]:
+        """The reconciler's ``POST /v1/ops/status``, through the same faults."""
+        mode = self.faults.pick()
+        if mode in ("drop", "late", "lose", "crash_before", "crash_after"):
+            raise BackendUnavailable("unavailable", "no answer")
+        if self.model.key_revoked:
+            _raise(*_error(403, "key_revoked"))
+        return self.model.status(op_ids)
 
     def deliver_late(self, rng: random.Random) -> None:
         """Requests that were 'timed out' reach the backend now, in any order."""

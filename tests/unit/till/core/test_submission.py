@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from typing import Any
 
 import pytest
@@ -181,3 +182,23 @@ def test_cancel_without_an_answer_stays_unconfirmed(
 
 def test_cancel_of_an_op_never_journaled(journal: Journal, door: FaultyDoor) -> None:
     assert Submitter(journal, door).cancel("ghost", "redeem", "7").status == OpStatus.CANCELLED
+
+
+def test_a_refusal_after_an_unanswered_copy_is_settled_by_a_cancel(
+    journal: Journal, door: FaultyDoor, model: ModelBackend
+) -> None:
+    """The first copy timed out (it is still on its way); the retry is refused. That refusal
+    says nothing about the first copy: the till cancels on the backend before it says "not
+    charged", so the late copy can never apply (found by the stateful test)."""
+    submitter = Submitter(journal, door)
+    door.faults.mode = "late"
+    assert submitter.submit(redeem("r1")).status == OpStatus.PENDING
+    door.faults.mode = "refuse"  # 422 otp_expired before effect
+    resumed = OpRequest("redeem", "7", "r1", None, resume=True)
+    out = submitter.submit(resumed)
+    assert out.status == OpStatus.REFUSED and out.code == "otp_expired"
+    assert "r1" in model.cancelled
+    door.faults.mode = "none"
+    door.deliver_late(random.Random(0))
+    assert model.effects == []  # the late copy was refused: op_cancelled
+
