@@ -14,7 +14,8 @@ bodies without a key took the server to 2.5 GB). Here:
   flow-control window per connection while the application is not reading (uvicorn pauses
   the socket), so memory stays bounded whatever the client sends.
 - One log line per request: method, path, status and duration, never query strings or
-  bodies (phone numbers, OTP codes, PINs).
+  bodies (phone numbers, OTP codes, PINs), nor the signed table token a member page's path
+  carries (``/t/{token}``: whoever reads the log could order at that table).
 
 Time-outs for slow or idle connections belong to the HTTP server (``server.connections``).
 """
@@ -46,6 +47,14 @@ MAX_BODY_BYTES = 1_000_000
 # Paths anyone may call: the health check and the API description.
 PUBLIC_PATHS = frozenset({"/v1/health", "/openapi.json", "/docs", "/redoc"})
 CALLER_STATE = "caller"
+
+
+def logged_path(path: str) -> str:
+    """The path as the request log shows it: a table token (``/t/{token}/…``) cut out."""
+    if path.startswith("/t/"):
+        _, _, rest = path[3:].partition("/")
+        return "/t/…" + (f"/{rest}" if rest else "")
+    return path
 
 
 def needs_key(path: str) -> bool:
@@ -102,7 +111,7 @@ class Gate:
             log.info(
                 "%s %s %s %.1fms",
                 scope.get("method", ""),
-                scope.get("path", ""),
+                logged_path(scope.get("path", "")),
                 exchange.status,
                 (time.perf_counter() - started) * 1000,
             )

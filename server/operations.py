@@ -207,7 +207,9 @@ class Runner:
         if isinstance(req, ClaimRequest):
             return ledger.claim(conn, caller, req, self.clock, self.limits, stores, received_at=at)
         if isinstance(req, receipt_claims.ReceiptClaimRequest):
-            return receipt_claims.claim_by_token(conn, caller, req, self.clock, stores, received_at=at)
+            return receipt_claims.claim_by_token(
+                conn, caller, req, self.clock, stores, received_at=at
+            )
         if isinstance(req, ReturnRequest):
             return returns.apply(conn, caller, req, self.clock, stores, received_at=at)
         if isinstance(req, OrderPaidOp):

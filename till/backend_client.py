@@ -460,7 +460,6 @@ class BackendClient:
         path = f"/v1/tables/{quote(table, safe='')}/rotate"
         return TableQr.from_json(self.request("POST", path, json={}))
 
-
     # -- loyalty rules (issue 16, docs/rules.md) -------------------------------------------
 
     def catalogue(self) -> Catalogue:

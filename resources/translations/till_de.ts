@@ -1320,7 +1320,7 @@
             <translation>Neuer API-Schlüssel (leer lassen, um den gespeicherten zu behalten)</translation>
         </message>
         <message>
-            <source>Store key in keyrin&amp;g</source>
+            <source>Store key &amp;in keyring</source>
             <translation>Schlüssel im Schlüssel&amp;bund speichern</translation>
         </message>
         <message>

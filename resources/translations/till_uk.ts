@@ -1320,7 +1320,7 @@
             <translation>Новий ключ API (залиште порожнім, щоб зберегти наявний)</translation>
         </message>
         <message>
-            <source>Store key in keyrin&amp;g</source>
+            <source>Store key &amp;in keyring</source>
             <translation>Зберегти ключ у &amp;сховищі</translation>
         </message>
         <message>

@@ -115,7 +115,7 @@ class SettingsPanel(QWidget):
             translate("Manager", "New API key (leave empty to keep the stored one)")
         )
         self.key_edit.setAccessibleName("New API key")
-        self.store_key_button = QPushButton(translate("Manager", "Store key in keyrin&g"))
+        self.store_key_button = QPushButton(translate("Manager", "Store key &in keyring"))
         self.test_button = QPushButton(translate("Manager", "Test c&onnection"))
         self.backend_status = StatusLine()
         touch(self.url_edit, self.key_edit, self.store_key_button, self.test_button)

@@ -201,4 +201,3 @@ def test_a_refusal_after_an_unanswered_copy_is_settled_by_a_cancel(
     door.faults.mode = "none"
     door.deliver_late(random.Random(0))
     assert model.effects == []  # the late copy was refused: op_cancelled
-
