@@ -31,7 +31,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from server import migrations, phones
+from server import migrations
 from server.errors import ServerError
 from server.pepper import load_pepper
 
@@ -88,7 +88,6 @@ def make_engine(url: str, pepper: bytes | None = None) -> Engine:
     except BaseException:
         engine.dispose()
         raise
-    phones.migrate(engine)  # start-up data migration: stored phone numbers to E.164
     return engine
 
 

@@ -10,7 +10,8 @@ A number is accepted when libphonenumber finds it *possible* for its country (th
 length for the numbering plan), not when it is *valid* (inside a range assigned today):
 range assignments change faster than a till's metadata is updated, and numbers set aside
 for fiction and tests (Ofcom's 07700 900xxx drama range, used by the demo) are never
-"valid". Existing rows are rewritten to E.164 once, at start-up, by :func:`migrate`.
+"valid". Existing rows are rewritten to E.164 once, by the migration ``0008_phones_e164``
+(:func:`rewrite_to_e164`).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Any
 
 import phonenumbers
 from phonenumbers import geocoder
-from sqlalchemy import Connection, Engine, inspect, select, text, update
+from sqlalchemy import Connection, select, update
 
 from server.errors import InvalidRequest
 from server.schema import customers, stores
@@ -94,45 +95,35 @@ def store_region(conn: Connection, store_id: int) -> str:
     return str(row.phone_region) if row is not None and row.phone_region else DEFAULT_REGION
 
 
-def migrate(engine: Engine) -> int:
-    """Add ``stores.phone_region`` to an older database and rewrite stored phone numbers
-    to E.164 (each merchant's numbers against its first store's region). Idempotent; a
-    row that cannot be parsed, or whose E.164 form another customer already has, is left
-    as it is and logged (a manager must merge or correct it). Returns the rows rewritten."""
-    with engine.begin() as conn:
-        columns = {c["name"] for c in inspect(conn).get_columns("stores")}
-        if "phone_region" not in columns:
-            conn.execute(
-                text(
-                    "ALTER TABLE stores ADD COLUMN phone_region VARCHAR(2) "
-                    f"NOT NULL DEFAULT '{DEFAULT_REGION}'"
-                )
-            )
-        regions: dict[Any, str] = {}
-        for store in conn.execute(
-            select(stores.c.merchant_id, stores.c.phone_region).order_by(stores.c.id)
-        ):
-            regions.setdefault(store.merchant_id, store.phone_region or DEFAULT_REGION)
-        rows = conn.execute(
-            select(customers.c.id, customers.c.merchant_id, customers.c.phone)
-        ).all()
-        taken = {(r.merchant_id, r.phone) for r in rows}
-        changed = 0
-        for row in rows:
-            try:
-                e164 = to_e164(row.phone, regions.get(row.merchant_id, DEFAULT_REGION))
-            except InvalidPhone:
-                log.warning("customer %s: stored phone number is not a phone number", row.id)
-                continue
-            if e164 == row.phone:
-                continue
-            if (row.merchant_id, e164) in taken:
-                log.warning("customer %s: phone number duplicates another customer's", row.id)
-                continue
-            conn.execute(update(customers).where(customers.c.id == row.id).values(phone=e164))
-            taken.discard((row.merchant_id, row.phone))
-            taken.add((row.merchant_id, e164))
-            changed += 1
+def rewrite_to_e164(conn: Connection) -> int:
+    """Rewrite stored phone numbers to E.164 (each merchant's numbers against its first
+    store's region): the data part of Alembic revision ``0008_phones_e164``, run once by
+    ``till-server migrate``, never at start-up. Idempotent; a row that cannot be parsed, or
+    whose E.164 form another customer already has, is left as it is and logged (a manager
+    must merge or correct it). Returns the rows rewritten."""
+    regions: dict[Any, str] = {}
+    for store in conn.execute(
+        select(stores.c.merchant_id, stores.c.phone_region).order_by(stores.c.id)
+    ):
+        regions.setdefault(store.merchant_id, store.phone_region or DEFAULT_REGION)
+    rows = conn.execute(select(customers.c.id, customers.c.merchant_id, customers.c.phone)).all()
+    taken = {(r.merchant_id, r.phone) for r in rows}
+    changed = 0
+    for row in rows:
+        try:
+            e164 = to_e164(row.phone, regions.get(row.merchant_id, DEFAULT_REGION))
+        except InvalidPhone:
+            log.warning("customer %s: stored phone number is not a phone number", row.id)
+            continue
+        if e164 == row.phone:
+            continue
+        if (row.merchant_id, e164) in taken:
+            log.warning("customer %s: phone number duplicates another customer's", row.id)
+            continue
+        conn.execute(update(customers).where(customers.c.id == row.id).values(phone=e164))
+        taken.discard((row.merchant_id, row.phone))
+        taken.add((row.merchant_id, e164))
+        changed += 1
     if changed:
         log.info("%d stored phone numbers rewritten to E.164", changed)
     return changed

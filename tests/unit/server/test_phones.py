@@ -1,18 +1,18 @@
-"""Phone numbers to E.164 for the store's region, and the start-up migration of old rows."""
+"""Phone numbers to E.164 for the store's region, and the migration of old rows."""
 
 from __future__ import annotations
 
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from alembic import command
 from hypothesis import given
 from hypothesis import strategies as st
-from sqlalchemy import insert, select
+from sqlalchemy import create_engine, insert, select
 
-from server import phones
+from server import migrations, phones
 from server.db import make_engine
 from server.schema import customers, merchants, stores
 
@@ -59,9 +59,11 @@ def test_punctuation_never_changes_the_number(digits: str, seps: list[str]) -> N
     assert phones.to_e164(spaced, "GB") == phones.to_e164(national, "GB") == "+447" + digits
 
 
-def _old_database(path: Path) -> None:
-    """A database from before the store region: no stores.phone_region, phones as typed."""
-    engine = make_engine(f"sqlite:///{path}")
+def _database_before_the_rewrite(path: Path) -> None:
+    """A database at the revision before ``0008_phones_e164``: phones as they were typed."""
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        command.upgrade(migrations.alembic_config(conn), "0007_claim_keys")
     with engine.begin() as conn:
         m = conn.execute(insert(merchants).values(code="M", name="M")).inserted_primary_key
         conn.execute(insert(stores).values(merchant_id=m[0], code="S", name="S"))
@@ -77,25 +79,25 @@ def _old_database(path: Path) -> None:
                 )
             )
     engine.dispose()
-    with sqlite3.connect(path) as raw:
-        raw.execute("ALTER TABLE stores DROP COLUMN phone_region")
 
 
-def test_old_rows_are_rewritten_to_e164_at_start_up(tmp_path: Path) -> None:
+def test_old_rows_are_rewritten_to_e164_by_the_migration_not_at_start_up(
+    tmp_path: Path,
+) -> None:
     path = tmp_path / "old.db"
-    _old_database(path)
-    with sqlite3.connect(path) as raw:
-        columns = [r[1] for r in raw.execute("PRAGMA table_info(stores)")]
-        assert "phone_region" not in columns
-    engine = make_engine(f"sqlite:///{path}")  # the migration runs here
+    _database_before_the_rewrite(path)
+    with pytest.raises(migrations.SchemaOutdated, match="till-server migrate"):
+        make_engine(f"sqlite:///{path}")  # a start no longer migrates (or scans) anything
+    engine = create_engine(f"sqlite:///{path}")
     try:
+        before, head = migrations.upgrade(engine)
+        assert (before, head) == ("0007_claim_keys", migrations.head())
         with engine.connect() as conn:
             stored = [r.phone for r in conn.execute(select(customers.c.phone).order_by("id"))]
-            region = conn.execute(select(stores.c.phone_region)).scalar_one()
-        # The duplicate of an existing E.164 number and the garbage are left for a manager.
-        assert stored == ["+447700900555", "+447700900666", "07700900666", "not a number"]
-        assert region == "GB"
-        assert phones.migrate(engine) == 0  # idempotent
+            # The duplicate of an existing E.164 number and the garbage are left for a manager.
+            assert stored == ["+447700900555", "+447700900666", "07700900666", "not a number"]
+        with engine.begin() as conn:
+            assert phones.rewrite_to_e164(conn) == 0  # idempotent
     finally:
         engine.dispose()
 
