@@ -306,9 +306,12 @@ def reverse(
     reversal is refused (``insufficient_points``) rather than driving the balance negative:
     a manager then settles it with the customer (e.g. by reversing that redemption first).
     """
-    entry = conn.execute(
-        select(ledger).where(ledger.c.id == transaction_id, ledger.c.store_id == caller.store_id)
-    ).first()
+    named = (
+        (ledger.c.op_id == req.reverses_op_id) & (ledger.c.kind != "reversal")
+        if req.reverses_op_id is not None
+        else ledger.c.id == transaction_id
+    )
+    entry = conn.execute(select(ledger).where(named, ledger.c.store_id == caller.store_id)).first()
     if entry is None:
         raise NotFound("No such transaction in this store", code="not_found")
     if entry.kind not in ("earn", "claim", "redeem"):

@@ -261,6 +261,10 @@ class ReverseRequest(Body):
     op_id: OpId
     reason: Reason
     approval: Approval | None = None
+    # The op that made the transaction (issue 11): it names the transaction for good, even
+    # in a database restored from a backup, where the op was applied again under a new id
+    # and the old id may belong to another transaction. When given, it decides.
+    reverses_op_id: OpId | None = None
 
 
 class ReverseOp(ReverseRequest):

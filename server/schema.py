@@ -166,6 +166,8 @@ ledger = Table(
 )
 Index("ledger_customer", ledger.c.customer_id, ledger.c.id)
 Index("ledger_store_time", ledger.c.store_id, ledger.c.created_at)
+# A reversal names its transaction by the op that made it (ReverseRequest.reverses_op_id).
+Index("ledger_store_op", ledger.c.store_id, ledger.c.op_id)
 
 # A receipt earns once per store, at the sale or by a later claim; reversing the entry
 # deletes its row so that the receipt can earn again (seed 004: correct by re-allocating).

@@ -366,6 +366,8 @@ class Sale:
             "op_id": op_id,
             "reason": reason,
             "transaction_id": wire_id(r.transaction_id),
+            # Names the redemption for good, also in a backend restored from a backup.
+            "reverses_op_id": r.op_id,
         }
         if approval is not None:
             payload["approval"] = dict(approval)

@@ -42,7 +42,7 @@ FIELDS = {
     ],
     "/customers": ["phone", "name", "email", "app_id", "cards", "op_id"],
     "/staff/verify": ["staff", "pin"],
-    "/transactions/1/reverse": ["op_id", "reason", "approval"],
+    "/transactions/1/reverse": ["op_id", "reason", "approval", "reverses_op_id"],
     "/cards": ["program", "numbers", "approval"],
 }
 PUT_FIELDS = {

@@ -178,6 +178,38 @@ def test_reverse_redeem_gives_points_back(api: Api, manager: dict[str, str]) -> 
     assert r.json()["balance"] == 300
 
 
+def test_a_reversal_names_its_redemption_by_op_id_whatever_the_id_says(
+    api: Api, manager: dict[str, str]
+) -> None:
+    """After a restore from a backup the redemption is applied again under a new id, and the
+    till's stored id may be another transaction's: the op_id decides (issue 11)."""
+    c = customer_with(api, 300)
+    redeem_op = op()
+    red = api.post(
+        "/redeem", {"op_id": redeem_op, "customer_id": c["id"], "points": 200, "receipt_no": "RO"}
+    ).json()
+    someone_else = customer_with(api, 0)
+    other = api.earn(someone_else["id"], "5.00", "RO-OTHER").json()
+    r = api.post(
+        f"/transactions/{other['transaction_id']}/reverse",  # a stale id: another transaction
+        {
+            "op_id": op(),
+            "reason": "sale voided",
+            "approval": manager,
+            "reverses_op_id": redeem_op,
+        },
+    )
+    assert r.status_code == 201, r.text
+    assert r.json()["reverses"] == red["transaction_id"]
+    assert r.json()["balance"] == 300
+    assert api.balance(someone_else["phone"]) == 5
+    unknown = api.post(
+        f"/transactions/{red['transaction_id']}/reverse",
+        {"op_id": op(), "reason": "x", "approval": manager, "reverses_op_id": op()},
+    )
+    assert (unknown.status_code, code_of(unknown)) == (404, "not_found")
+
+
 def test_reverse_earn_never_drives_the_balance_negative(api: Api, manager: dict[str, str]) -> None:
     c = customer_with(api, 100)
     assert (
