@@ -108,20 +108,26 @@ def merged(
     return {k: v for k, v in raw.items() if v}
 
 
-def save_settings(path: Path, devices: DevicesConfig, backend_url: str) -> Config:
-    """Validate and write; returns the configuration the till will start with next time."""
-    existing: dict[str, Any] = {}
-    if path.exists():
-        try:
-            existing = tomllib.loads(path.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(
-                translate(
-                    "Manager", "{path}: not valid TOML ({exc}); fix or remove it first"
-                ).format(path=path, exc=exc)
-            ) from exc
-    raw = merged(existing, devices, backend_url)
-    config = build_config(raw, {}, source=str(path))
+def read_existing(path: Path) -> dict[str, Any]:
+    """The configuration file as it is (empty when absent); refused in words when it is not
+    TOML, so a save never overwrites a file the technician must look at first."""
+    if not path.exists():
+        return {}
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(
+            translate("Manager", "{path}: not valid TOML ({exc}); fix or remove it first").format(
+                path=path, exc=exc
+            )
+        ) from exc
+
+
+def write_config(path: Path, raw: Mapping[str, Any]) -> Config:
+    """Validate ``raw``, then replace the file atomically (same mode; fsync, then rename):
+    a power cut leaves the old file or the new one. Returns the configuration the till will
+    start with next time."""
+    config = build_config(dict(raw), {}, source=str(path))
     text = dump_toml(raw)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".till-", suffix=".toml", dir=path.parent)
@@ -137,3 +143,8 @@ def save_settings(path: Path, devices: DevicesConfig, backend_url: str) -> Confi
         Path(tmp).unlink(missing_ok=True)
         raise
     return config
+
+
+def save_settings(path: Path, devices: DevicesConfig, backend_url: str) -> Config:
+    """Validate and write; returns the configuration the till will start with next time."""
+    return write_config(path, merged(read_existing(path), devices, backend_url))
