@@ -25,10 +25,9 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from offline_queue.errors import OpStateError, UnknownOpError
-from offline_queue.journal_file import JournalFile
+from offline_queue.journal_kept import KeptOps
 from offline_queue.op import (
     KINDS,
-    SELECT_ACKNOWLEDGED,
     SELECT_BY_OP_ID,
     SELECT_BY_SEQS,
     SELECT_IN_STATE,
@@ -60,11 +59,12 @@ def _op_row(conn: sqlite3.Connection, op_id: str) -> tuple[str, str]:
     return str(row[0]), str(row[1])
 
 
-class Journal(JournalFile):
+class Journal(KeptOps):
     """Opens (or creates) the journal file at ``path``; see the module docstring for why.
 
     The file, its transactions and generations are :class:`~offline_queue.journal_file.JournalFile`'s;
-    this class holds the operations.
+    the settled operations kept for reconciliation :class:`~offline_queue.journal_kept.KeptOps`';
+    this class holds the operations' queue and review list.
     """
 
     # -- appending ---------------------------------------------------------------------------
@@ -330,43 +330,6 @@ class Journal(JournalFile):
                 " resolved_at = ? WHERE op_id = ?",
                 (error_json(error), canonical(scrub(json.loads(row[1]))), now, now, op_id),
             )
-
-    def prune_acknowledged(self, resolved_before: float) -> int:
-        """Delete acknowledged operations resolved before a Unix time; returns how many.
-
-        Only acknowledged ones: pending, review and cancelled operations are never deleted.
-        The newest row is always kept, so the highest seq never goes down (``seq`` is a
-        rowid: a new row takes the highest + 1) and the journal's high-water mark holds.
-        """
-        with self._write() as conn:
-            cur = conn.execute(
-                "DELETE FROM ops WHERE state = 'acknowledged' AND resolved_at < ?"
-                " AND seq < (SELECT MAX(seq) FROM ops)",
-                (resolved_before,),
-            )
-            return int(cur.rowcount)
-
-    def acknowledged_since(self, resolved_from: float, after_seq: int, limit: int) -> list[Op]:
-        """Acknowledged operations resolved at or after a Unix time, by seq after ``after_seq``
-        (for reconciliation with the backend, in pages)."""
-        with self._read() as conn:
-            rows = conn.execute(SELECT_ACKNOWLEDGED, (resolved_from, after_seq, limit)).fetchall()
-        return [row_to_op(r) for r in rows]
-
-    def requeue_acknowledged(self, op_ids: Iterable[str], reason: str) -> int:
-        """Acknowledged operations the backend no longer knows go back to pending, at their
-        original place, to be sent again (idempotent by op_id); returns how many moved."""
-        now = self._clock()
-        moved = 0
-        with self._write() as conn:
-            for op_id in op_ids:
-                cur = conn.execute(
-                    "UPDATE ops SET state = 'pending', last_error = ?, updated_at = ?,"
-                    " resolved_at = NULL WHERE op_id = ? AND state = 'acknowledged'",
-                    (error_json({"code": "unknown_to_backend", "message": reason}), now, op_id),
-                )
-                moved += int(cur.rowcount)
-        return moved
 
     def __enter__(self) -> Journal:
         return self

@@ -83,16 +83,27 @@ class JournalProblemError(JournalWriteError):
 
     A :class:`JournalWriteError`, so every path that journals an operation already refuses to
     go on ("not recorded"); ``str()`` is for the cashier, ``detail`` and ``fix`` for the
-    technician (``till-cardtest doctor``).
+    technician (``till-cardtest doctor``). ``kind`` is stable and ``facts`` holds what the
+    detail names (``found``, ``expected``, ``record``, ``error``), so the till can say it in
+    its own language (``till/journal_words.py``); this package stays English.
     """
 
-    def __init__(self, kind: ProblemKind, detail: str, journal_path: Path) -> None:
+    code = "journal_problem"
+
+    def __init__(
+        self,
+        kind: ProblemKind,
+        detail: str,
+        journal_path: Path,
+        facts: dict[str, str] | None = None,
+    ) -> None:
         Exception.__init__(
             self, f"Journal problem: {detail}. Sales cannot be completed: call a technician."
         )
         self.kind = kind
         self.detail = detail
         self.journal_path = journal_path
+        self.facts: dict[str, str] = dict(facts or {})
         self.fix = (
             "Stop the till and keep every file as it is. Put back the right journal if a copy "
             "exists (with its -wal file). If its operations are lost for good, "
@@ -175,7 +186,14 @@ def _problem(
         ProblemKind.RECORD_UNREADABLE: f"the till's record of its journal ({record}) cannot be "
         f"read ({type(exc).__name__}: {exc})",
     }
-    return JournalProblemError(kind, details[kind], journal_path)
+    facts = {
+        "found": "" if found is None else str(found),
+        "expected": "" if expected is None else str(expected),
+        "record": "" if record is None else str(record),
+        "error": "" if exc is None else str(exc),
+        "error_type": "" if exc is None else type(exc).__name__,
+    }
+    return JournalProblemError(kind, details[kind], journal_path, facts)
 
 
 def _compare(

@@ -23,7 +23,17 @@ __all__ = ["JournalLock", "JournalLockedError", "lock_path_for"]
 
 
 class JournalLockedError(JournalError):
-    """Another process holds the journal: this till must not start."""
+    """Another process holds the journal: this till must not start.
+
+    ``journal_path`` and ``holder`` (the other process's id, "" when unknown) let the till
+    say it in its own language (``till/journal_words.py``)."""
+
+    code = "locked"
+
+    def __init__(self, message: str, journal_path: Path | None = None, holder: str = "") -> None:
+        super().__init__(message)
+        self.journal_path = journal_path
+        self.holder = holder
 
 
 def lock_path_for(journal_path: Path) -> Path:
@@ -51,7 +61,9 @@ class JournalLock:
             who = f" (process {holder})" if holder else ""
             raise JournalLockedError(
                 f"Another till is already running on the journal {journal_path}{who}. "
-                "Only one till may use a journal: close the other one first."
+                "Only one till may use a journal: close the other one first.",
+                journal_path,
+                holder,
             ) from None
         except BaseException:
             os.close(fd)

@@ -17,7 +17,21 @@ from offline_queue.redaction import canonical, same_operation
 # "order_paid": a table order marked paid with the sale's receipt (issue 18).
 # "return": (part of) a receipt returned, its points taken back (issue 16, docs/rules.md).
 # "receipt_claim": a receipt's points claimed with its signed QR code (issue 17).
-KINDS = frozenset({"earn", "redeem", "reverse", "claim", "order_paid", "return", "receipt_claim"})
+# "registration": a new member, journaled like the rest (issue 11; POST /v1/customers).
+# "order_cancel": a table order cancelled at the till (issue 18; a voided sale, or a key).
+KINDS = frozenset(
+    {
+        "earn",
+        "redeem",
+        "reverse",
+        "claim",
+        "order_paid",
+        "return",
+        "receipt_claim",
+        "registration",
+        "order_cancel",
+    }
+)
 #: What the backend accepts as an op_id (issue 3's OpenAPI): checked at append, so that an
 #: operation the backend would refuse as a whole batch is never confirmed to the cashier.
 OP_ID_PATTERN = re.compile(r"[A-Za-z0-9._:\-]{1,100}")

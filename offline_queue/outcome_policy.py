@@ -91,6 +91,10 @@ ORDER_CODES = frozenset({"order_not_found", "order_taken", "order_closed"})
 #: Its own answer (a 404 here is not an unknown route): the cashier sees it at once when
 #: watching, else a manager looks at it in the review list; never retried for ever.
 RETURN_CODES = frozenset({"receipt_not_found", "return_exceeds_sale"})
+#: A registration the backend refuses (issue 11): the phone, email or card is registered
+#: already (another till, meanwhile), or the number is not one. Watched, the cashier sees it
+#: at once; replayed, a manager looks at it in the review list; never retried for ever.
+REGISTRATION_CODES = frozenset({"customer_exists", "card_exists", "invalid_phone"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +210,14 @@ RULES: tuple[Rule, ...] = (
         Shape.ERROR,
         RETURN_CODES,
         why="the receipt's own answer, not an unknown route: a manager looks at it",
+    ),
+    Rule(
+        "registration refused",
+        _in(409, 422),
+        Verdict.REVIEW,
+        Shape.ERROR,
+        REGISTRATION_CODES,
+        why="the member's own answer: already registered, or not a phone number",
     ),
     Rule(
         "unknown route",

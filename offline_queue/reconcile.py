@@ -12,9 +12,30 @@ worker sends it again; the backend's op_id idempotency ("for ever") makes that o
 happen and is logged for a technician, never re-sent. An op missing from the answer is left
 alone: only an explicit ``unknown`` moves anything.
 
-A re-sent operation carries the scrubbed body: an earn, reversal or claim without a secret
-is whole; a redemption's one-time code is gone, so the backend refuses it and the op lands
-in the manager's review list with that reason (it cannot be completed silently).
+A re-sent operation carries the scrubbed body: an earn without a secret is whole. A
+redemption's one-time code is gone (scrubbed at acknowledgement, and the member has left);
+in its place goes the proof the backend answered when the code approved it (the same
+scheme as below, with the member's code as the approving factor), so it is applied again,
+once. The balance rule still holds: if the restored balance no longer covers it (the points
+were spent again after the backup), it goes to the review list saying so in plain words
+(``sync_replies.POINTS_SPENT``). One acknowledged without a proof (an older backend) is
+refused and goes to review too: it cannot be completed silently. A manager-approved
+op (a reversal, a claim, an override) lost its PIN at acknowledgement, and a PIN on disk for
+30 days is not an option; instead it is re-sent with the *approval proof* the backend
+answered when it applied it (``server/approval_proof.py``: an HMAC over that exact op under
+a key kept outside the database, so the restored backend still verifies it), and is applied
+again, once. Only when no proof can be honoured (an op acknowledged before proofs existed,
+the manager removed since, the server's pepper replaced) does it go to review, saying that it
+needs a manager's PIN again, and the manager can approve it there with a PIN.
+
+Cancellations are forgotten by a restore too (issue 11): the till told the cashier "not
+charged" once ``POST /v1/ops/{op_id}/cancel`` answered ``cancelled``, and the backend then
+refuses that op_id for ever, but a restored backend no longer has that record, so a late
+copy of the op (a proxy's retry, another till holding it) could be applied. So the journal
+keeps cancelled ops for the retention period too (then they are pruned with the acknowledged
+ones) and each check also asks about those resolved within the retention period: one the backend answers ``unknown`` is cancelled again (idempotent), so the
+backend refuses it for ever once more. One it answers ``applied`` contradicts what the
+cashier was told: logged as an error for a technician (``cancel_contradicted``), never hidden.
 
 Plain Python: the transport and the clock are injected; :meth:`Reconciler.run_once` is the
 unit the tests drive, :meth:`Reconciler.start` runs it on a thread.
@@ -32,7 +53,7 @@ from typing import Any
 from offline_queue.errors import JournalError
 from offline_queue.journal import Journal
 
-__all__ = ["MAX_IDS", "ReconcileReport", "Reconciler", "StatusTransport"]
+__all__ = ["MAX_IDS", "CancelTransport", "ReconcileReport", "Reconciler", "StatusTransport"]
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +63,8 @@ DAY_S = 86_400.0
 
 #: ``op_ids -> [{"op_id", "state": "applied"|"cancelled"|"unknown", "result"}]``.
 StatusTransport = Callable[[list[str]], Sequence[Mapping[str, Any]]]
+#: ``POST /v1/ops/{op_id}/cancel``: ``op_id -> "cancelled" | "applied"``.
+CancelTransport = Callable[[str], str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +75,8 @@ class ReconcileReport:
     cancelled: int = 0
     pruned: int = 0
     error: str | None = None  # the check could not finish (backend unreachable...)
+    recancelled: int = 0  # cancelled ops the backend had forgotten, cancelled again
+    cancel_contradicted: int = 0  # cancelled at the till, yet applied on the backend
 
 
 class Reconciler:
@@ -66,11 +91,15 @@ class Reconciler:
         clock: Callable[[], float] = time.time,
         on_requeued: Callable[[int], None] | None = None,
         page_size: int = MAX_IDS,
+        cancel: CancelTransport | None = None,
     ) -> None:
+        """``cancel``: re-cancels cancelled ops a restored backend forgot (without it they
+        are not checked)."""
         if not 1 <= page_size <= MAX_IDS:
             raise ValueError(f"page_size must be 1..{MAX_IDS}")
         self._journal = journal
         self._status = status
+        self._cancel = cancel
         self.retention_s = retention_days * DAY_S
         self.interval_s = interval_s
         self.retry_s = retry_s
@@ -82,9 +111,12 @@ class Reconciler:
         self.last_report: ReconcileReport | None = None
 
     def run_once(self) -> ReconcileReport:
-        """Prune ops past retention, then check every acknowledged op still kept."""
+        """Prune settled ops past retention, then check every acknowledged op still kept."""
         since = self._clock() - self.retention_s
-        counts = {"checked": 0, "applied": 0, "requeued": 0, "cancelled": 0, "pruned": 0}
+        counts = dict.fromkeys(
+            ("checked", "applied", "requeued", "cancelled", "pruned", "recancelled"), 0
+        )
+        counts["cancel_contradicted"] = 0
         error: str | None = None
         try:
             counts["pruned"] = self._journal.prune_acknowledged(since)
@@ -95,6 +127,13 @@ class Reconciler:
                     break
                 after = ops[-1].seq
                 self._check_page([op.op_id for op in ops], counts)
+            after = 0
+            while self._cancel is not None:
+                ops = self._journal.cancelled_since(since, after, self._page)
+                if not ops:
+                    break
+                after = ops[-1].seq
+                self._check_cancelled([op.op_id for op in ops], counts)
         except JournalError as exc:
             error = f"The journal cannot be read: {exc}"
             log.error("reconciliation stopped: %s", exc)
@@ -107,12 +146,38 @@ class Reconciler:
             self._on_requeued(report.requeued)
         return report
 
-    def _check_page(self, op_ids: list[str], counts: dict[str, int]) -> None:
+    def _states(self, op_ids: list[str]) -> dict[str, str]:
         answer = self._status(op_ids)
         states: dict[str, str] = {}
         for item in answer if isinstance(answer, Sequence) else ():
             if isinstance(item, Mapping) and isinstance(item.get("op_id"), str):
                 states[item["op_id"]] = str(item.get("state"))
+        return states
+
+    def _check_cancelled(self, op_ids: list[str], counts: dict[str, int]) -> None:
+        """Cancel again what the backend forgot; say so loudly if it applied one instead."""
+        assert self._cancel is not None
+        states = self._states(op_ids)
+        counts["checked"] += len(op_ids)
+        for op_id in op_ids:
+            state = states.get(op_id)
+            if state == "unknown":
+                state = self._cancel(op_id)
+                if state == "cancelled":
+                    counts["recancelled"] += 1
+                    log.warning(
+                        "cancelled op %s was unknown to the backend: cancelled again", op_id
+                    )
+            if state == "applied":
+                counts["cancel_contradicted"] += 1
+                log.error(
+                    "op %s was cancelled at the till (the cashier was told: not charged) but "
+                    "the backend applied it: a manager must settle it with the customer",
+                    op_id,
+                )
+
+    def _check_page(self, op_ids: list[str], counts: dict[str, int]) -> None:
+        states = self._states(op_ids)
         counts["checked"] += len(op_ids)
         unknown = [op_id for op_id in op_ids if states.get(op_id) == "unknown"]
         counts["applied"] += sum(1 for op_id in op_ids if states.get(op_id) == "applied")

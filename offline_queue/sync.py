@@ -28,6 +28,10 @@ Failures are judged by the one policy table, :mod:`offline_queue.outcome_policy`
   (the backend will never apply that op_id);
 - 2xx (also a replayed original response) -> acknowledged with the response body.
 
+How a batch's replies are read (matched to their ops, judged by the table, a lost manager
+approval named in plain words) is :mod:`offline_queue.sync_replies`; this module decides when
+to send and records what was judged.
+
 Plain Python: the UI learns the state through ``on_state(SyncState)`` (called from the
 worker's thread whenever the state changes) and per-operation ``on_outcome(OpOutcome)``.
 Nothing here logs a payload: bodies may hold an OTP or a manager PIN.
@@ -42,13 +46,24 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Literal, Protocol
+from typing import Any, Protocol
 
 from offline_queue.backoff import Backoff
 from offline_queue.errors import JournalError, OpStateError, TransientSendError
 from offline_queue.journal import Journal
 from offline_queue.op import Op
-from offline_queue.outcome_policy import Decision, Reply, Verdict, decide, reply_of
+from offline_queue.outcome_policy import Decision, Verdict
+from offline_queue.sync_replies import (
+    OpOutcome,
+    RoundReport,
+    batch_decision,
+    isolate,
+    isolating,
+    judge,
+    wire,
+)
+
+__all__ = ["BatchTransport", "OpOutcome", "RoundReport", "SyncState", "SyncWorker"]
 
 log = logging.getLogger(__name__)
 
@@ -73,48 +88,6 @@ class SyncState:
     review: int
     last_error: str | None
     key_refused: bool = False  # 401/403: the API key is refused; not the same as offline
-
-
-@dataclass(frozen=True, slots=True)
-class OpOutcome:
-    """What happened to one operation in a round (``retry``: transient, it stays pending)."""
-
-    op_id: str
-    kind: str
-    account: str
-    outcome: Literal["acknowledged", "review", "retry", "cancelled"]
-    status: int | None
-    body: Any
-    verdict: Verdict = Verdict.RETRY
-
-
-@dataclass(frozen=True, slots=True)
-class RoundReport:
-    sent: int = 0
-    acknowledged: int = 0
-    review: int = 0
-    retry: int = 0
-    transport_failed: bool = False
-    skipped: bool = False  # still backing off after a failed request
-
-
-def _batch_decision(exc: Exception) -> Decision | None:
-    """How the policy judges an exception that refused a whole batch (None: no reply)."""
-    reply = reply_of(exc)
-    return decide(reply) if reply is not None else None
-
-
-def _isolating(decision: Decision | None) -> bool:
-    """The backend refused the batch for its content: find the culprit op by op."""
-    if decision is None:
-        return False
-    if decision.verdict in (Verdict.REVIEW, Verdict.REFUSED, Verdict.CANCELLED):
-        return True
-    return decision.reply.status == 413
-
-
-def _wire(op: Op) -> dict[str, Any]:
-    return {"op_id": op.op_id, "kind": op.kind, "body": op.payload}
 
 
 class SyncWorker:
@@ -256,14 +229,14 @@ class SyncWorker:
             self.publish()
             return RoundReport()
         try:
-            results = self._transport.send_ops([_wire(op) for op in batch])
+            results = self._transport.send_ops([wire(op) for op in batch])
         except TransientSendError as exc:
-            decision = _batch_decision(exc)
+            decision = batch_decision(exc)
             if decision is not None and decision.verdict == Verdict.KEY:
                 return self._key_failed(batch, decision)
             return self._batch_failed(batch, f"The backend cannot be reached: {exc}")
         except Exception as exc:
-            decision = _batch_decision(exc)
+            decision = batch_decision(exc)
             log.warning(
                 "batch of %d refused: %s (%s)",
                 len(batch),
@@ -272,35 +245,12 @@ class SyncWorker:
             )
             if decision is not None and decision.verdict == Verdict.KEY:
                 return self._key_failed(batch, decision)
-            if _isolating(decision):
-                return self._settle(batch, self._isolate(batch, exc), now)
+            if isolating(decision):
+                return self._settle(batch, isolate(self._transport, batch, exc), now)
             return self._batch_failed(batch, f"The backend refused the sync: {exc}")
         if not isinstance(results, Sequence) or isinstance(results, str | bytes):
             return self._batch_failed(batch, "The backend's answer was not a list of results.")
         return self._settle(batch, results, now)
-
-    def _isolate(self, batch: Sequence[Op], exc: Exception) -> list[dict[str, Any]]:
-        """A batch was refused as a whole: send its ops one by one to find the culprit(s).
-
-        Without this one unacceptable operation would block every later batch for ever. A
-        single op refused as a whole gets that refusal as its result (-> review); the others
-        get their own results; one that fails otherwise gets none (-> retried).
-        """
-        if len(batch) == 1:
-            reply = reply_of(exc) or Reply(400, None)
-            return [{"op_id": batch[0].op_id, "status": reply.status, "body": reply.body}]
-        results: list[dict[str, Any]] = []
-        for op in batch:
-            try:
-                answer = self._transport.send_ops([_wire(op)])
-            except Exception as single:
-                got = reply_of(single)
-                if got is not None and _isolating(decide(got)):
-                    results.append({"op_id": op.op_id, "status": got.status, "body": got.body})
-                continue
-            if isinstance(answer, Sequence):
-                results.extend(r for r in answer if isinstance(r, Mapping))
-        return results
 
     def _key_failed(self, batch: Sequence[Op], decision: Decision) -> RoundReport:
         """401/403: the key, not the operations. They stay pending; the state says so."""
@@ -338,68 +288,13 @@ class SyncWorker:
             self._failures += 1
             self._retry_at = now + self._backoff.delay(self._failures, self._rng)
 
-    @staticmethod
-    def _match(batch: Sequence[Op], results: Sequence[Any]) -> list[Mapping[str, Any] | None]:
-        """Results by op_id (or by position when the backend leaves op_id out)."""
-        by_id: dict[str, Mapping[str, Any]] = {}
-        for r in results:
-            if isinstance(r, Mapping) and "op_id" in r:
-                by_id[str(r["op_id"])] = r
-        matched: list[Mapping[str, Any] | None] = []
-        for i, op in enumerate(batch):
-            r = by_id.get(op.op_id)
-            if r is None and i < len(results) and isinstance(results[i], Mapping):
-                r = results[i] if "op_id" not in results[i] else None
-            matched.append(r)
-        return matched
-
     def _settle(self, batch: Sequence[Op], results: Sequence[Any], now: float) -> RoundReport:
-        acks: list[tuple[str, Mapping[str, Any]]] = []
-        reviews: list[tuple[str, Mapping[str, Any]]] = []
-        retries: list[tuple[str, Mapping[str, Any]]] = []
-        cancels: list[tuple[str, Mapping[str, Any]]] = []
-        outcomes: list[OpOutcome] = []
-        last_error: str | None = None
-        key_refused = False
-        for op, r in zip(batch, self._match(batch, results), strict=True):
-            status: int | None = None
-            body: Any = None
-            if r is not None:
-                try:
-                    status = int(r.get("status", -1))
-                except (TypeError, ValueError):
-                    status = None
-                body = r.get("body")
-            decision = decide(Reply(status, body))
-            verdict = decision.verdict
-            error: dict[str, Any] = (
-                decision.error_record() if r is not None else {"code": "no_result"}
-            )
-            if verdict == Verdict.DONE:
-                acks.append((op.op_id, body if isinstance(body, Mapping) else {"body": body}))
-                outcome: Literal["acknowledged", "review", "retry", "cancelled"] = "acknowledged"
-            elif verdict in (Verdict.REFUSED, Verdict.REVIEW):
-                reviews.append((op.op_id, error))
-                outcome = "review"
-                log.warning("op %s (%s) to review: %s %s", op.op_id, op.kind, status, error["code"])
-                message = (self._error_message(body) or "").strip()
-                last_error = f"A {op.kind} was refused ({error['code']}): {message}"
-            elif verdict == Verdict.CANCELLED:
-                cancels.append((op.op_id, error))
-                outcome = "cancelled"
-                log.info("op %s (%s) was cancelled on the backend", op.op_id, op.kind)
-            else:
-                key_refused = key_refused or verdict == Verdict.KEY
-                retries.append((op.op_id, error))
-                outcome = "retry"
-                log.info("op %s (%s) will be retried: %s", op.op_id, op.kind, error["code"])
-                last_error = f"A {op.kind} will be retried ({error['code']})."
-            outcomes.append(
-                OpOutcome(op.op_id, op.kind, op.account, outcome, status, body, verdict)
-            )
+        judged = judge(batch, results)
         try:
-            self._journal.settle(acknowledged=acks, review=reviews, attempts=retries)
-            for op_id, cancel in cancels:
+            self._journal.settle(
+                acknowledged=judged.acks, review=judged.reviews, attempts=judged.retries
+            )
+            for op_id, cancel in judged.cancels:
                 self._close_cancelled(op_id, cancel)
         except JournalError as exc:
             # Not recorded: the next round sends the same ops again and the backend answers
@@ -410,31 +305,26 @@ class SyncWorker:
         account_of = {op.op_id: op.account for op in batch}
         with self._lock:
             self._online = True
-            self._key_refused = key_refused
+            self._key_refused = judged.key_refused
             self._failures = 0
             self._retry_at = float("-inf")
-            self._last_error = last_error
-            for op_id, _ in (*acks, *reviews, *cancels):
+            self._last_error = judged.last_error
+            for op_id, _ in (*judged.acks, *judged.reviews, *judged.cancels):
                 self._account_failures.pop(account_of[op_id], None)
                 self._account_retry_at.pop(account_of[op_id], None)
-            for op_id, _ in retries:
+            for op_id, _ in judged.retries:
                 account = account_of[op_id]
                 n = self._account_failures.get(account, 0) + 1
                 self._account_failures[account] = n
                 self._account_retry_at[account] = now + self._backoff.delay(n, self._rng)
-        self._emit_outcomes(outcomes)
+        self._emit_outcomes(judged.outcomes)
         self.publish()
         return RoundReport(
             sent=len(batch),
-            acknowledged=len(acks),
-            review=len(reviews) + len(cancels),
-            retry=len(retries),
+            acknowledged=len(judged.acks),
+            review=len(judged.reviews) + len(judged.cancels),
+            retry=len(judged.retries),
         )
-
-    @staticmethod
-    def _error_message(body: Any) -> str | None:
-        error = Reply(400, body).error
-        return str(error["message"]) if error is not None else None
 
     def _close_cancelled(self, op_id: str, error: Mapping[str, Any]) -> None:
         try:

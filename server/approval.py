@@ -37,6 +37,7 @@ from typing import Any
 from pydantic import ValidationError
 from sqlalchemy import Connection, Engine, delete, insert, select, update
 
+from server import approval_proof
 from server.context import Limits
 from server.db import Clock, iso, parse_iso, pepper_of, read
 from server.errors import Forbidden, TooMany
@@ -97,12 +98,15 @@ def _verify(row: Any, pin: str, pepper: bytes) -> Verdict:
 def credentials(raw: Any) -> tuple[str, str] | None:
     """(name, PIN) of an approval as its model will read it, or None if it is not one."""
     if isinstance(raw, Approval):
-        return raw.staff, raw.pin
-    if not isinstance(raw, dict):
+        approval = raw
+    elif not isinstance(raw, dict):
         return None
-    try:
-        approval = Approval.model_validate(raw)
-    except ValidationError:
+    else:
+        try:
+            approval = Approval.model_validate(raw)
+        except ValidationError:
+            return None
+    if approval.pin is None:  # a proof (or nothing) instead: no PIN to check ahead
         return None
     return approval.staff, approval.pin
 
@@ -250,14 +254,48 @@ def current_limits() -> Limits:
 def require_manager(
     conn: Connection, store_id: int, approval: Approval | None, clock: Clock, limits: Limits
 ) -> StaffMember:
-    """A manager of the key's store approved this write; raises ``approval_*`` otherwise."""
-    if approval is None:
+    """A manager of the key's store approved this write; raises ``approval_*`` otherwise.
+
+    By PIN, or by the proof the backend answered when it applied this same operation before
+    (``approval_proof``: a re-send after a restore). Either way the manager is noted on the
+    operation being applied, whose answer then carries a proof for the next time.
+    """
+    if approval is None or (approval.pin is None and approval.proof is None):
         raise Forbidden("A manager must approve this", code="approval_required")
-    member = verify_staff(conn, store_id, approval.staff, approval.pin, clock, limits)
+    if approval.pin is None:
+        member = _proven_manager(conn, store_id, approval)
+    else:
+        member = verify_staff(conn, store_id, approval.staff, approval.pin, clock, limits)
     if member.role != "manager":
         raise Forbidden(
             f"{member.name} is not a manager; a manager must approve this",
             code="approval_invalid",
             commit=True,
         )
+    approval_proof.note_approved(member.id)
     return member
+
+
+#: Why a proof is not honoured, in words the till shows its manager (issue 11).
+PROOF_REFUSED = "This needs a manager's PIN again: the backend lost its approval in a restore"
+
+
+def _proven_manager(conn: Connection, store_id: int, approval: Approval) -> StaffMember:
+    """The manager whose proof for the operation being applied is ``approval.proof``.
+
+    Refused (``approval_proof_invalid``, for a manager to approve again with a PIN) outside
+    an operation, for another operation or body, or when that staff member is gone. No
+    attempt counting: a 256-bit HMAC is not guessed.
+    """
+    binding = approval_proof.current()
+    row = conn.execute(
+        select(staff).where(staff.c.store_id == store_id, staff.c.name == approval.staff)
+    ).first()
+    proof = approval.proof or ""
+    if (
+        binding is None
+        or row is None
+        or not approval_proof.valid(pepper_of(conn), binding, int(row.id), proof)
+    ):
+        raise Forbidden(PROOF_REFUSED, code="approval_proof_invalid")
+    return StaffMember(row.id, row.name, row.role)

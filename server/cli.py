@@ -82,6 +82,12 @@ def _parser() -> argparse.ArgumentParser:
         default=1,
         help="server processes on one socket (PostgreSQL only; default %(default)s)",
     )
+    from server import clock_file  # tests only, refused outside them (see its docstring)
+
+    clock_file.add_option(s)
+    from server import trusted_proxies  # whose X-Forwarded-For is believed (none by default)
+
+    trusted_proxies.add_option(s)
 
     mg = sub.add_parser(
         "migrate", help="bring the database's schema to this version (one process at a time)"
@@ -193,6 +199,7 @@ def _serve(args: argparse.Namespace) -> int:
 def _serve_one(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from server import trusted_proxies
     from server.app import create_app
     from server.connections import MAX_HEADER_BYTES, ConnectionLimits, protocol_class
     from server.context import Limits
@@ -210,10 +217,13 @@ def _serve_one(args: argparse.Namespace) -> int:
             "No SMS gateway (--sms-outbox or --sms-webhook): OTP requests will fail"
         )
     limits = Limits(otp_ttl_s=args.otp_ttl, otp_resend_interval_s=args.otp_resend_interval)
+    from server.clock_file import from_args as test_clock
     from server.db import clock_for
 
+    test = test_clock(args)  # refused outside tests, before the database is touched
     engine = make_engine(args.db)
-    backend = Backend(engine, sms=gateway, limits=limits, clock=clock_for(engine))
+    clock = test or clock_for(engine)  # a test's clock file, else the database's
+    backend = Backend(engine, sms=gateway, limits=limits, clock=clock)
     conn_limits = ConnectionLimits(
         header_timeout_s=args.header_timeout,
         body_timeout_s=args.body_timeout,
@@ -232,6 +242,7 @@ def _serve_one(args: argparse.Namespace) -> int:
         # Requests in progress at most; the accepted connections are capped by the protocol.
         limit_concurrency=conn_limits.max_connections + 1,
         h11_max_incomplete_event_size=MAX_HEADER_BYTES,
+        **trusted_proxies.uvicorn_options(args),
     )
     from server.closing_server import ClosingServer
 

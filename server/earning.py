@@ -21,7 +21,7 @@ from server import campaigns, catalogue, store_locale, tiers
 from server.db import iso
 from server.earn_rules import Evaluation, Line, evaluate
 from server.errors import Conflict, InvalidRequest
-from server.models import EarnRequest
+from server.models import ClaimRequest, EarnRequest
 from server.return_records import not_reversed
 from server.rules_schema import earn_campaigns, earn_lines
 from server.schema import ledger
@@ -63,8 +63,11 @@ def zone_of(conn: Connection, store_id: int, name: str | None = None) -> ZoneInf
         return ZoneInfo(store_locale.DEFAULT_TIME_ZONE)
 
 
-def sale_lines(conn: Connection, merchant_id: int, req: EarnRequest) -> list[SaleLine]:
-    """The request's lines with their categories resolved (docs/rules.md, "Earn with lines")."""
+def sale_lines(
+    conn: Connection, merchant_id: int, req: EarnRequest | ClaimRequest
+) -> list[SaleLine]:
+    """The request's lines with their categories resolved (docs/rules.md, "Earn with lines");
+    a plain claim's lines are a sale's lines too."""
     if req.lines is None:
         return [SaleLine(1, Decimal(req.amount), None, None)]
     total = sum((Decimal(line.amount) for line in req.lines), Decimal(0))

@@ -16,7 +16,6 @@ from __future__ import annotations
 import atexit
 import json
 import os
-import re
 import socket
 import subprocess
 import sys
@@ -35,7 +34,6 @@ from server.models import normalise_phone
 STORE = demo_data.STORE
 TILL = demo_data.TILL
 START_TIMEOUT_S = 60.0  # a loaded 2-core CI machine starting several workers
-_OTP_RE = re.compile(r"\bis (\d{6})\b")
 
 
 class EmbeddedBackendError(RuntimeError):
@@ -280,7 +278,9 @@ class EmbeddedBackend:
         return None
 
     def last_otp_for(self, phone: str) -> str | None:
-        """The code in the newest code SMS to ``phone`` (earn SMS carry no code)."""
+        """The code of the newest code SMS to ``phone`` (earn SMS carry no code), read from
+        the outbox record's ``code`` field, never from the wording: that is the store's
+        language (issue 17). None once the outbox has blanked it (used, replaced, expired)."""
         try:
             target = normalise_phone(phone)
             lines = self.sms_outbox.read_text(encoding="utf-8").splitlines()
@@ -291,8 +291,7 @@ class EmbeddedBackend:
                 message = json.loads(line)
             except json.JSONDecodeError:
                 continue
-            if message.get("to") == target:
-                found = _OTP_RE.search(message["text"])
-                if found:
-                    return found.group(1)
+            code = message.get("code")
+            if message.get("to") == target and isinstance(code, str) and code.isdigit():
+                return code
         return None

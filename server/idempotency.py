@@ -52,12 +52,14 @@ def body_hash(kind: str, scope: dict[str, Any], body: dict[str, Any]) -> str:
     """SHA-256 of the canonical JSON of what the operation means.
 
     Secrets (the OTP, the approving PIN) are left out: they authorise the operation but do
-    not change what it is, and a hash of a 4-digit PIN would be trivially reversible.
+    not change what it is, and a hash of a 4-digit PIN would be trivially reversible. So is
+    an approval proof (``approval_proof``): it is made over this digest, and the same op
+    re-sent with its proof instead of the PIN is the same operation.
     """
     cleaned = {k: v for k, v in body.items() if k != "otp"}
     approval = cleaned.get("approval")
     if isinstance(approval, dict):
-        cleaned["approval"] = {k: v for k, v in approval.items() if k != "pin"}
+        cleaned["approval"] = {k: v for k, v in approval.items() if k not in ("pin", "proof")}
     canonical = json.dumps(
         {"kind": kind, "scope": scope, "body": cleaned}, sort_keys=True, separators=(",", ":")
     )

@@ -4,7 +4,7 @@ Each function runs inside one serialised write transaction (``db.write``), or in
 savepoint of one when it is part of a ``/v1/ops`` batch (``db.in_savepoint``): it reads the
 customer row ``FOR UPDATE`` (PostgreSQL; SQLite already holds the write lock from ``BEGIN
 IMMEDIATE``), checks the rules, appends one entry and moves the cached balance by the same
-amount. Checks that count attempts (OTP, manager PIN) run before any effect, because their
+amount (through :mod:`server.entries`, the one writer of entries). Checks that count attempts (OTP, manager PIN) run before any effect, because their
 failure commits the counters. Balances never go negative: checked here, and a CHECK
 constraint in the schema is the last line.
 
@@ -16,123 +16,35 @@ the review list, issue 11); ``received_at`` is ours, when the request arrived.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import timedelta
-from decimal import ROUND_DOWN, Decimal
-from typing import Any
+from datetime import date
+from decimal import Decimal
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, delete, select
 
 from server import approval, earning, lots, otp, store_limits
 from server.accounts import Stores
 from server.context import Caller, Limits
-from server.db import Clock, inserted_id, iso
+from server.db import Clock, iso
+from server.entries import FUTURE_TOLERANCE as FUTURE_TOLERANCE
+from server.entries import Outcome as Outcome
+from server.entries import (
+    append,
+    claim_receipt,
+    require_active,
+    require_not_future,
+    require_receipt_free,
+    settled_customer,
+)
+from server.entries import customer_for_update as customer_for_update
+from server.entries import points_for as points_for
+from server.entries import value_of as value_of
 from server.errors import Conflict, Forbidden, InvalidRequest, NotFound
 from server.models import ClaimRequest, EarnRequest, RedeemRequest, ReverseRequest
 from server.return_records import refuse_if_returned
-from server.schema import customers, ledger, receipts
+from server.schema import ledger, receipts
 from server.schema import stores as stores_t
 from server.sms import Sms
 from server.sms_texts import sms_text, store_locale_of
-
-FUTURE_TOLERANCE = timedelta(hours=24)
-
-# The hot path's statements, built once: SQLAlchemy memoises the cache key on a statement
-# object, so executing a prebuilt one with parameters skips building it and walking it for
-# its cache key on every operation (most of the per-operation CPU in a replayed batch).
-_CUSTOMER_FOR_UPDATE = (
-    select(customers)
-    .where(
-        customers.c.id == bindparam("customer_id"),
-        customers.c.merchant_id == bindparam("merchant_id"),
-    )
-    .with_for_update()
-)
-_INSERT_ENTRY = insert(ledger)
-_SET_BALANCE = (
-    update(customers)
-    .where(customers.c.id == bindparam("customer_id"))
-    .values(balance=bindparam("new_balance"))
-)
-_RECEIPT_OWNER = select(receipts.c.transaction_id).where(
-    receipts.c.store_id == bindparam("store_id"),
-    receipts.c.receipt_no == bindparam("receipt_no"),
-)
-_INSERT_RECEIPT = insert(receipts)
-
-
-@dataclass
-class Outcome:
-    body: dict[str, Any]
-    sms: list[Sms] = field(default_factory=list)
-
-
-def points_for(amount: Decimal, points_per_unit: Decimal) -> int:
-    """Whole points for a sale, rounded down (seed 004: 32.00 -> 32 points)."""
-    return int((amount * points_per_unit).to_integral_value(rounding=ROUND_DOWN))
-
-
-def value_of(points: int, point_value: Decimal) -> Decimal:
-    """Money value of points, rounded down to the cent: never pay out more than they are worth."""
-    return (points * point_value).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
-
-
-def customer_for_update(conn: Connection, customer_id: int, merchant_id: int) -> Any:
-    row = conn.execute(
-        _CUSTOMER_FOR_UPDATE, {"customer_id": customer_id, "merchant_id": merchant_id}
-    ).first()
-    if row is None:
-        raise NotFound("No such customer", code="not_found", customer_id=customer_id)
-    return row
-
-
-def _require_active(customer: Any) -> None:
-    if customer.status != "active":
-        raise Conflict(
-            "This customer's account is inactive: it cannot earn or spend points",
-            code="customer_inactive",
-        )
-
-
-def _append(conn: Connection, customer: Any, **values: Any) -> tuple[int, int]:
-    balance = int(customer.balance) + int(values["points"])
-    if balance < 0:  # pragma: no cover - every caller checks first; this is the invariant
-        raise Conflict("Not enough points", code="insufficient_points", balance=customer.balance)
-    entry_id = inserted_id(conn.execute(_INSERT_ENTRY, {"customer_id": customer.id, **values}))
-    conn.execute(_SET_BALANCE, {"customer_id": customer.id, "new_balance": balance})
-    lots.on_entry(conn, customer, entry_id, values)  # issue 16: which points, until when
-    return entry_id, balance
-
-
-def _settled(conn: Connection, customer_id: int, merchant_id: int, clock: Clock) -> Any:
-    """The customer locked, with points past their expiry written off first (issue 16)."""
-    return lots.settle(conn, customer_for_update(conn, customer_id, merchant_id), clock.now())
-
-
-def _claim_receipt(conn: Connection, store_id: int, receipt_no: str, entry_id: int) -> None:
-    conn.execute(
-        _INSERT_RECEIPT,
-        {"store_id": store_id, "receipt_no": receipt_no, "transaction_id": entry_id},
-    )
-
-
-def _check_receipt_free(conn: Connection, store_id: int, receipt_no: str) -> None:
-    row = conn.execute(_RECEIPT_OWNER, {"store_id": store_id, "receipt_no": receipt_no}).first()
-    if row is not None:
-        raise Conflict(
-            "Points were already given for this receipt",
-            code="receipt_already_claimed",
-            transaction_id=row.transaction_id,
-        )
-
-
-def _not_future(t: Any, clock: Clock) -> None:
-    if t is not None and t > clock.now() + FUTURE_TOLERANCE:
-        raise InvalidRequest(
-            "occurred_at: must not be more than 24 hours ahead of the server's clock",
-            code="invalid_request",
-            field="occurred_at",
-        )
 
 
 def _approve_large_earn(
@@ -162,10 +74,10 @@ def earn(
     received_at: str | None = None,
 ) -> Outcome:
     store = (stores or Stores(conn)).settings(caller.store_id)
-    customer = _settled(conn, req.customer_id, caller.merchant_id, clock)
-    _require_active(customer)
-    _not_future(req.occurred_at, clock)
-    _check_receipt_free(conn, caller.store_id, req.receipt_no)
+    customer = settled_customer(conn, req.customer_id, caller.merchant_id, clock)
+    require_active(customer)
+    require_not_future(req.occurred_at, clock)
+    require_receipt_free(conn, caller.store_id, req.receipt_no)
     approved_by = _approve_large_earn(conn, caller, req, clock)
     now = iso(clock.now())
     lines = earning.sale_lines(conn, caller.merchant_id, req)
@@ -173,7 +85,7 @@ def earn(
         conn, caller.merchant_id, store, customer.id, lines, req.occurred_at or clock.now()
     )
     points = earned.points
-    entry_id, balance = _append(
+    entry_id, balance = append(
         conn,
         customer,
         store_id=caller.store_id,
@@ -188,18 +100,22 @@ def earn(
         created_at=now,
         op_id=req.op_id,
     )
-    _claim_receipt(conn, caller.store_id, req.receipt_no, entry_id)
+    claim_receipt(conn, caller.store_id, req.receipt_no, entry_id)
     earning.record(conn, entry_id, earned, caller.store_id, req.receipt_no)
-    text = sms_text(
-        "earned", store_locale_of(store), store=store.name, points=points, balance=balance
-    )
+    nxt = lots.next_expiry(conn, customer.id, now)
+    said = {"store": store.name, "points": points, "balance": balance}
+    if nxt is None:
+        text = sms_text("earned", store_locale_of(store), **said)
+    else:  # "120 points expire on 1 March 2027" (issue 16), in the store's language
+        on = date.fromisoformat(nxt.on)
+        text = sms_text("earned_expiry", store_locale_of(store), **said, expiring=nxt.points, on=on)
     return Outcome(
         {
             "transaction_id": entry_id,
             "points": points,
             "balance": balance,
             **earned.json(),
-            "next_expiry": lots.next_expiry_json(conn, customer.id, now),
+            "next_expiry": None if nxt is None else nxt.json(),
         },
         [Sms(customer.phone, text)],
     )
@@ -216,8 +132,8 @@ def redeem(
     received_at: str | None = None,
 ) -> Outcome:
     store = (stores or Stores(conn)).settings(caller.store_id)
-    customer = _settled(conn, req.customer_id, caller.merchant_id, clock)
-    _require_active(customer)
+    customer = settled_customer(conn, req.customer_id, caller.merchant_id, clock)
+    require_active(customer)
     if (req.challenge_id is None) != (req.otp is None):
         missing = "otp" if req.otp is None else "challenge_id"
         raise InvalidRequest(
@@ -260,7 +176,7 @@ def redeem(
         ).id
         with_override = True
     now = iso(clock.now())
-    entry_id, balance = _append(
+    entry_id, balance = append(
         conn,
         customer,
         store_id=caller.store_id,
@@ -324,7 +240,7 @@ def reverse(
             reversal_id=done.id,
         )
     refuse_if_returned(conn, entry)
-    customer = _settled(conn, entry.customer_id, caller.merchant_id, clock)
+    customer = settled_customer(conn, entry.customer_id, caller.merchant_id, clock)
     if customer.balance - entry.points < 0:
         raise Conflict(
             f"The customer has already spent these points (balance {customer.balance})",
@@ -333,7 +249,7 @@ def reverse(
         )
     manager = approval.require_manager(conn, caller.store_id, req.approval, clock, limits)
     now = iso(clock.now())
-    entry_id, balance = _append(
+    entry_id, balance = append(
         conn,
         customer,
         store_id=caller.store_id,
@@ -350,6 +266,7 @@ def reverse(
         reverses_id=entry.id,
         approved_by=manager.id,
         reason=req.reason,
+        takes_first=entry.id,  # that sale's own points, not the oldest (docs/rules.md)
     )
     if entry.kind in ("earn", "claim"):
         conn.execute(
@@ -379,15 +296,19 @@ def claim(
     *,
     received_at: str | None = None,
 ) -> Outcome:
-    """Missed points after the fact (seed 004), approved by a manager of the key's store."""
+    """Missed points after the fact (seed 004), approved by a manager of the key's store.
+
+    A plain claim earns what an earn of that sale would have at its ``occurred_at``: the
+    customer's type then, the lines' categories, the campaigns running then (docs/rules.md,
+    "Claims"); with ``campaign_id``, that one campaign's missed points only."""
     stores = stores or Stores(conn)
     store_id = stores.id_of(req.store, caller.merchant_id) if req.store else caller.store_id
     store = stores.settings(store_id)
-    customer = _settled(conn, req.customer_id, caller.merchant_id, clock)
-    _require_active(customer)
-    _not_future(req.occurred_at, clock)
+    customer = settled_customer(conn, req.customer_id, caller.merchant_id, clock)
+    require_active(customer)
+    require_not_future(req.occurred_at, clock)
     if req.campaign_id is None:  # a campaign's missed points go to an earned receipt
-        _check_receipt_free(conn, store_id, req.receipt_no)
+        require_receipt_free(conn, store_id, req.receipt_no)
     if req.corrects is not None:
         original = conn.execute(
             select(ledger.c.id, ledger.c.kind)
@@ -399,10 +320,17 @@ def claim(
         ).first()
         if original is None or original.kind not in ("earn", "claim") or reversed_ is None:
             raise Conflict("corrects must name a reversed earn or claim", code="not_correctable")
+    if req.campaign_id is not None and req.lines is not None:
+        raise InvalidRequest("lines: not with campaign_id", field="lines")
+    lines = earning.sale_lines(conn, caller.merchant_id, req)  # 422 before the PIN counts
     manager = approval.require_manager(conn, caller.store_id, req.approval, clock, limits)
-    points = points_for(Decimal(req.amount), Decimal(store.points_per_unit))
-    detail: dict[str, Any] = {"lines": [{"line_no": 1, "points": points}], "campaigns": []}
-    if req.campaign_id is not None:
+    earned = None
+    if req.campaign_id is None:  # the sale's missed points, by the rules of an earn then
+        earned = earning.evaluate_sale(
+            conn, caller.merchant_id, store, customer.id, lines, req.occurred_at
+        )
+        points, detail = earned.points, earned.json()
+    else:
         points, detail = earning.campaign_claim(
             conn,
             caller.merchant_id,
@@ -415,7 +343,7 @@ def claim(
             req.receipt_no,
         )
     now = iso(clock.now())
-    entry_id, balance = _append(
+    entry_id, balance = append(
         conn,
         customer,
         store_id=store_id,
@@ -431,9 +359,10 @@ def claim(
         corrects_id=req.corrects,
         approved_by=manager.id,
     )
-    if req.campaign_id is None:
-        _claim_receipt(conn, store_id, req.receipt_no, entry_id)
-    else:
+    if earned is not None:
+        claim_receipt(conn, store_id, req.receipt_no, entry_id)
+        earning.record(conn, entry_id, earned, store_id, req.receipt_no)
+    elif req.campaign_id is not None:
         earning.record_campaign_claim(
             conn, entry_id, req.campaign_id, points, store_id, req.receipt_no
         )

@@ -2,7 +2,8 @@
 
 Every positive ledger entry opens a lot (earn, claim, restore, a reversed redemption); every
 negative one uses lots up, the one expiring first first and then the oldest (``lot_uses``
-records which entry took how much from which lot). A lot of an earn or claim expires
+records which entry took how much from which lot) -- except that a reversal or a return
+takes its sale's points back from that sale's own lot first. A lot of an earn or claim expires
 ``validity_days`` after the day of the sale (``occurred_at``, UTC date), at 00:00 UTC: an
 earn on 1 March 2026 with 365 days expires "on 1 March 2027". A lot opened by giving points
 back (restore, reversal) counts from the day it is opened.
@@ -81,8 +82,15 @@ def expires_at(start: datetime, days: int | None) -> str | None:
     return f"{day.isoformat()}T00:00:00.000000Z"
 
 
-def on_entry(conn: Connection, customer: Any, entry_id: int, values: dict[str, Any]) -> None:
-    """The lot bookkeeping of one new ledger entry (called by ``ledger._append``)."""
+def on_entry(
+    conn: Connection,
+    customer: Any,
+    entry_id: int,
+    values: dict[str, Any],
+    *,
+    takes_first: int | None = None,
+) -> None:
+    """The lot bookkeeping of one new ledger entry (called by ``entries.append``)."""
     points = int(values["points"])
     if points > 0:
         start = values["occurred_at"] if values["kind"] in DATED_BY_SALE else values["created_at"]
@@ -97,19 +105,49 @@ def on_entry(conn: Connection, customer: Any, entry_id: int, values: dict[str, A
             )
         )
     elif points < 0:
-        consume(conn, int(customer.id), entry_id, -points)
+        consume(conn, int(customer.id), entry_id, -points, takes_first=takes_first)
 
 
-def consume(conn: Connection, customer_id: int, entry_id: int, points: int) -> None:
-    """Takes ``points`` from the live lots, first to expire first. Points from before lots
-    existed (an older database) are not in any lot: what the lots cannot cover is theirs."""
+def consume(
+    conn: Connection,
+    customer_id: int,
+    entry_id: int,
+    points: int,
+    *,
+    takes_first: int | None = None,
+) -> None:
+    """Takes ``points`` from the live lots, first to expire first.
+
+    ``takes_first``: the entry whose points these are taken back from (the sale a reversal
+    or a return undoes): its own lot goes first, and only what it no longer holds comes
+    from the others, oldest first -- otherwise undoing a new sale would eat the customer's
+    oldest points and leave the new ones to live a full validity period. Points from before
+    lots existed (a database not yet migrated) are in no lot: what the lots cannot cover is
+    theirs."""
+    if takes_first is not None:
+        own = conn.execute(
+            select(lots).where(
+                lots.c.entry_id == takes_first,
+                lots.c.customer_id == customer_id,
+                lots.c.remaining > 0,
+            )
+        ).first()
+        if own is not None:
+            points -= _take(conn, own, entry_id, points)
     for lot in conn.execute(_LIVE, {"customer_id": customer_id}).all():
         if points <= 0:
             break
-        take = min(points, int(lot.remaining))
-        conn.execute(update(lots).where(lots.c.id == lot.id).values(remaining=lot.remaining - take))
-        conn.execute(insert(lot_uses).values(lot_id=lot.id, entry_id=entry_id, points=take))
-        points -= take
+        points -= _take(conn, lot, entry_id, points)
+
+
+def _take(conn: Connection, lot: Any, entry_id: int, points: int) -> int:
+    """Up to ``points`` from ``lot`` for ``entry_id``, recorded (``lot_uses``); how many."""
+    take = min(points, int(lot.remaining))
+    if take <= 0:
+        return 0
+    conn.execute(update(lots).where(lots.c.id == lot.id).values(remaining=lot.remaining - take))
+    conn.execute(insert(lot_uses).values(lot_id=lot.id, entry_id=entry_id, points=take))
+    return take
 
 
 def due_points(conn: Connection, customer_id: int, now: str) -> int:

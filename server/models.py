@@ -25,7 +25,7 @@ from pydantic import (
     field_validator,
 )
 
-from server import text
+from server import approval_proof, text
 
 MONEY_PATTERN = r"^(0|[1-9][0-9]{0,8})(\.[0-9]{1,2})?$"
 MAX_POINTS = 1_000_000_000
@@ -71,7 +71,7 @@ def _email(v: str) -> str:
     return v.strip(" ").lower()
 
 
-def _integral(v: Any) -> Any:
+def integral(v: Any) -> Any:
     """249.0 is the integer 249 in JSON (RFC 8259 does not tell them apart, nor does JSON
     Schema's ``integer``); 249.5 and "249" stay refused by the strict check after this."""
     if isinstance(v, float) and v.is_integer():
@@ -112,8 +112,8 @@ Money = Annotated[str, StringConstraints(pattern=MONEY_PATTERN)]
 PositiveMoney = Annotated[
     str, StringConstraints(pattern=POSITIVE_MONEY_PATTERN), AfterValidator(_positive)
 ]
-Points = Annotated[int, Field(strict=True, gt=0, le=MAX_POINTS), BeforeValidator(_integral)]
-Id = Annotated[int, Field(strict=True, gt=0, le=MAX_ID), BeforeValidator(_integral)]
+Points = Annotated[int, Field(strict=True, gt=0, le=MAX_POINTS), BeforeValidator(integral)]
+Id = Annotated[int, Field(strict=True, gt=0, le=MAX_ID), BeforeValidator(integral)]
 OpId = Annotated[
     str, StringConstraints(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9._:\-]+$")
 ]
@@ -159,11 +159,25 @@ class Body(BaseModel):
         return text.clean(value)
 
 
+#: An ``otp`` field: the 6 digits from the SMS, or an OTP approval proof (issue 11).
+OTP_OR_PROOF = r"^(?:[0-9]{6}|v1\.[A-Za-z0-9_\-]{43})$"
+
+
 class Approval(Body):
-    """A manager's name and PIN, carried by manager-only writes."""
+    """A manager's name and PIN, carried by manager-only writes.
+
+    Or, instead of the PIN, the ``proof`` the backend answered when it applied this very
+    operation (issue 11: re-sent after a restore, once the till has scrubbed the PIN;
+    ``server/approval_proof.py``). Neither: the write is refused ``approval_required``.
+    """
 
     staff: Name
-    pin: Annotated[str, StringConstraints(pattern=r"^[0-9]{4,8}$")] = Field(repr=False)
+    pin: Annotated[str | None, StringConstraints(pattern=r"^[0-9]{4,8}$")] = Field(
+        default=None, repr=False
+    )
+    proof: Annotated[str | None, StringConstraints(pattern=approval_proof.PATTERN)] = Field(
+        default=None, repr=False
+    )
 
 
 class CustomerCreate(Body):
@@ -182,7 +196,7 @@ class CustomerCreate(Body):
     op_id: OpId | None = None
 
 
-LineNo = Annotated[int, Field(strict=True, ge=1, le=10_000), BeforeValidator(_integral)]
+LineNo = Annotated[int, Field(strict=True, ge=1, le=10_000), BeforeValidator(integral)]
 LineText = Annotated[str, Field(min_length=1, max_length=100, pattern=text.NO_CONTROL_PATTERN)]
 ItemCode = Annotated[
     str, StringConstraints(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9_\-]+$")
@@ -237,10 +251,12 @@ class RedeemRequest(Body):
         ),
         StringConstraints(min_length=1, max_length=64),
     ] = None
+    # The SMS code, or (a re-send after a restore, issue 11) the proof the backend answered
+    # when the code approved this op (``server/approval_proof.py``).
     otp: Annotated[
         str | None,
-        WithJsonSchema({"type": "string", "pattern": r"^[0-9]{6}$"}),
-        StringConstraints(pattern=r"^[0-9]{6}$"),
+        WithJsonSchema({"type": "string", "pattern": OTP_OR_PROOF}),
+        StringConstraints(pattern=OTP_OR_PROOF),
     ] = Field(default=None, repr=False)
     approval: Approval | None = None
     reason: Reason | None = None
@@ -284,6 +300,10 @@ class ClaimRequest(Body):
     corrects: Id | None = None
     # Issue 16 (seed 004, case 4): the missed points of this campaign on the receipt.
     campaign_id: Id | None = None
+    # Issue 16: a plain claim's sale lines, earning by the rules like an earn's (docs/rules.md).
+    lines: Annotated[
+        list[EarnLine] | None, Field(min_length=1, max_length=500), AfterValidator(_unique_lines)
+    ] = None
 
 
 class ReturnLine(Body):
@@ -306,7 +326,17 @@ class ReturnRequest(Body):
 
 class OpItem(Body):
     op_id: OpId
-    kind: Literal["earn", "redeem", "reverse", "claim", "receipt_claim", "return", "order_paid"]
+    kind: Literal[
+        "earn",
+        "redeem",
+        "reverse",
+        "claim",
+        "receipt_claim",
+        "return",
+        "order_paid",
+        "registration",
+        "order_cancel",
+    ]
     body: dict[str, Any]
 
 

@@ -34,14 +34,15 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from sqlalchemy import Connection, Engine
 
-from server import ledger, receipt_claims, returns
+from server import approval_proof, ledger, receipt_claims, registration_op, returns
 from server.accounts import Stores, lock_customers
 from server.context import Caller, Limits
-from server.db import Clock, in_savepoint, iso, lock_keys, write
+from server.db import Clock, in_savepoint, iso, lock_keys, pepper_of, write
 from server.errors import InvalidRequest, ServerError, Unavailable
 from server.idempotency import body_hash, op_key, recall, remember
 from server.models import (
     ClaimRequest,
+    CustomerCreate,
     EarnRequest,
     OpItem,
     RedeemRequest,
@@ -51,7 +52,7 @@ from server.models import (
     describe_errors,
 )
 from server.ordering import orders as table_orders
-from server.ordering.models import OrderPaidOp
+from server.ordering.models import OrderCancelOp, OrderPaidOp
 from server.sms import Sms, SmsGateway
 
 log = logging.getLogger("server.operations")
@@ -64,6 +65,8 @@ OP_MODELS: dict[str, type[BaseModel]] = {
     receipt_claims.KIND: receipt_claims.ReceiptClaimRequest,  # issue 17: a receipt's own code
     "return": ReturnRequest,  # issue 16: goods back, points back (server/returns.py)
     "order_paid": OrderPaidOp,  # issue 18: a table order paid (server/ordering/orders.py)
+    "order_cancel": OrderCancelOp,  # issue 18: a table order cancelled at a till
+    registration_op.KIND: CustomerCreate,  # issue 11: a member registered while offline
 }
 
 
@@ -112,6 +115,8 @@ def prepare_item(caller: Caller, item: OpItem) -> Op:
     if isinstance(req, ReverseOp):
         plain = ReverseRequest.model_validate(req.model_dump(exclude={"transaction_id"}))
         return prepare("reverse", caller, plain, req.transaction_id)
+    if isinstance(req, CustomerCreate):  # the record POST /v1/customers keeps (issue 11)
+        return Op(registration_op.RECORD_KIND, item.op_id, registration_op.digest(req), req)
     return prepare(item.kind, caller, req)
 
 
@@ -191,7 +196,13 @@ class Runner:
         prev = recall(conn, merchant, op.op_id, op.kind, op.digest)
         if prev is not None:
             return Applied(prev[0], prev[1])
-        outcome = self._effect(conn, caller, op, stores, received_at)
+        # Bound to this op: a re-sent op's approval proof is checked against it, and the
+        # manager who approved it (PIN or proof) gets a proof in the answer (issue 11).
+        with approval_proof.bound(merchant, op.op_id, op.digest) as binding:
+            outcome = self._effect(conn, caller, op, stores, received_at)
+        proof = approval_proof.proof_of(pepper_of(conn), binding)
+        if proof is not None:
+            outcome.body["approval_proof"] = proof
         now = iso(self.clock.now())
         remember(conn, merchant, op.op_id, op.kind, op.digest, 201, outcome.body, now)
         return Applied(201, outcome.body, outcome.sms)
@@ -214,6 +225,10 @@ class Runner:
             return returns.apply(conn, caller, req, self.clock, stores, received_at=at)
         if isinstance(req, OrderPaidOp):
             return table_orders.mark_paid(conn, caller, req, self.clock)
+        if isinstance(req, OrderCancelOp):
+            return table_orders.cancel_op(conn, caller, req, self.clock)
+        if isinstance(req, CustomerCreate):
+            return registration_op.apply(conn, caller, req, self.clock)
         if isinstance(req, ReverseRequest) and op.transaction_id is not None:
             return ledger.reverse(
                 conn, caller, op.transaction_id, req, self.clock, self.limits, received_at=at

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import Connection, func, insert, select, update
 from sqlalchemy.orm import aliased
 
+from server import approval_proof
 from server.context import Caller, Limits
 from server.db import Clock, iso, parse_iso, pepper_of
 from server.errors import Forbidden, TooMany
@@ -133,7 +134,12 @@ def request_code(
     }
     replaces = live.id if live is not None and live.id != challenge_id else None
     return body, Sms(
-        customer.phone, text, challenge_id=challenge_id, expires_at=expires_at, replaces=replaces
+        customer.phone,
+        text,
+        challenge_id=challenge_id,
+        expires_at=expires_at,
+        replaces=replaces,
+        code=code,
     )
 
 
@@ -150,8 +156,13 @@ def verify_code(
     """Accepts the code and marks the challenge used (in the caller's transaction), or raises.
 
     Wrong codes are counted with ``commit=True``; the 5th wrong code locks the challenge.
+    Instead of a code, a redemption re-sent after a restore may carry the proof the backend
+    answered when the code approved it (``server/approval_proof.py``, issue 11).
     """
     _refuse_if_blocked(conn, customer_id)
+    if approval_proof.is_proof(code):
+        _proven(conn, customer_id, code)
+        return
     row = conn.execute(select(otp_challenges).where(otp_challenges.c.id == challenge_id)).first()
     if row is None or row.till_id != caller.till_id:
         raise Forbidden("Unknown code request; ask for a new code", code="otp_invalid")
@@ -193,6 +204,26 @@ def verify_code(
             attempts_left=limits.otp_max_attempts - failed,
         )
     conn.execute(update(otp_challenges).where(otp_challenges.c.id == row.id).values(status="used"))
+    approval_proof.note_otp(customer_id)  # the answer carries a proof of it (issue 11)
+
+
+#: Why an OTP proof is not honoured, in words a manager reads in the till's review list.
+PROOF_REFUSED = "The member's code could not be confirmed again after a restore"
+
+
+def _proven(conn: Connection, customer_id: int, proof: str) -> None:
+    """The member's code approved the operation being applied, as ``proof`` records.
+
+    The challenge itself may be gone (a restore): only the proof is checked, against this
+    op, body, customer and merchant. Refused outside an operation. No attempt counting: a
+    256-bit HMAC is not guessed.
+    """
+    binding = approval_proof.current()
+    if binding is None or not approval_proof.valid_otp(
+        pepper_of(conn), binding, customer_id, proof
+    ):
+        raise Forbidden(PROOF_REFUSED, code="otp_proof_invalid")
+    approval_proof.note_otp(customer_id)
 
 
 _BLOCKED = (

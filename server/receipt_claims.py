@@ -3,7 +3,8 @@
 Why no manager approval: a missed-points claim (``POST /v1/claims``) needs a manager
 because nothing proves the receipt; a claim token does — it was signed by the till's own
 claim key when the receipt was printed (:mod:`server.claim_tokens`). The rules are the
-ledger's: the entry is a ``claim`` of the receipt's amount in the receipt's store, so a
+ledger's: the entry is a ``claim`` of the receipt's amount in the receipt's store, earning
+what an earn of it would have when it was printed (type, campaigns; docs/rules.md), so a
 receipt earns once (``receipt_already_claimed``), and reversing the entry, or returning the
 receipt, covers these points like any other claim. A token is good for the store's claim
 period (``claim_periods``, default 30 days) after its receipt was printed.
@@ -16,13 +17,12 @@ nothing about which part failed.
 from __future__ import annotations
 
 from datetime import timedelta
-from decimal import Decimal
 from typing import Annotated
 
 from pydantic import StringConstraints
 from sqlalchemy import Connection, insert, select, update
 
-from server import claim_tokens, ledger
+from server import claim_tokens, earning, entries
 from server.accounts import Stores, ensure_store, ensure_till, store_id_of
 from server.claim_tokens import ClaimKey, TokenError
 from server.context import Caller
@@ -148,11 +148,11 @@ def claim_by_token(
     stores_: Stores,
     *,
     received_at: str | None = None,
-) -> ledger.Outcome:
+) -> entries.Outcome:
     """The receipt's points to the member, once, within the store's claim period."""
     claim, store_id = verified(conn, caller, req.token)
     now = clock.now()
-    if claim.issued_at > now + ledger.FUTURE_TOLERANCE:
+    if claim.issued_at > now + entries.FUTURE_TOLERANCE:
         raise _invalid()
     days = claim_days(conn, store_id)
     if now > claim.issued_at + timedelta(days=days):
@@ -162,12 +162,22 @@ def claim_by_token(
             claim_days=days,
         )
     store = stores_.settings(store_id)
-    customer = ledger.customer_for_update(conn, req.customer_id, caller.merchant_id)
-    ledger._require_active(customer)
-    ledger._check_receipt_free(conn, store_id, claim.receipt_no)
-    points = ledger.points_for(claim.amount, Decimal(store.points_per_unit))
+    customer = entries.customer_for_update(conn, req.customer_id, caller.merchant_id)
+    entries.require_active(customer)
+    entries.require_receipt_free(conn, store_id, claim.receipt_no)
+    # The rules of an earn of that sale when it was rung up (docs/rules.md, "Claims"): the
+    # token carries no lines, so the amount is one uncategorised line.
+    earned = earning.evaluate_sale(
+        conn,
+        caller.merchant_id,
+        store,
+        customer.id,
+        [earning.SaleLine(1, claim.amount, None, None)],
+        claim.issued_at,
+    )
+    points = earned.points
     stamp = iso(now)
-    entry_id, balance = ledger._append(
+    entry_id, balance = entries.append(
         conn,
         customer,
         store_id=store_id,
@@ -182,7 +192,8 @@ def claim_by_token(
         op_id=req.op_id,
         reason="claimed with the receipt's code",
     )
-    ledger._claim_receipt(conn, store_id, claim.receipt_no, entry_id)
+    entries.claim_receipt(conn, store_id, claim.receipt_no, entry_id)
+    earning.record(conn, entry_id, earned, store_id, claim.receipt_no)
     text = sms_text(
         "receipt_claim",
         store_locale_of(store),
@@ -191,7 +202,7 @@ def claim_by_token(
         receipt=claim.receipt_no,
         balance=balance,
     )
-    return ledger.Outcome(
+    return entries.Outcome(
         {
             "transaction_id": entry_id,
             "points": points,

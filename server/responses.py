@@ -68,6 +68,11 @@ class EarnResult(BaseModel):
     lines: list[LinePoints] = []
     campaigns: list[CampaignPoints] = []
     next_expiry: NextExpiry | None = None
+    approval_proof: str | None = Field(
+        default=None,
+        description="When a manager approved it: the proof to send instead of the PIN if this"
+        " op must be sent again (after a restore of the backend); valid for this op only",
+    )
 
 
 class OtpChallenge(BaseModel):
@@ -84,6 +89,12 @@ class RedeemResult(BaseModel):
     balance: int
     with_otp: bool
     with_override: bool
+    approval_proof: str | None = Field(
+        default=None,
+        description="When a manager approved it: the proof to send instead of the PIN if this"
+        " op must be sent again (after a restore of the backend); valid for this op only."
+        " When the member's SMS code approved it: the proof to send as otp instead of the code",
+    )
 
 
 class ReverseResult(BaseModel):
@@ -91,6 +102,11 @@ class ReverseResult(BaseModel):
     reverses: int
     points: int
     balance: int
+    approval_proof: str | None = Field(
+        default=None,
+        description="When a manager approved it: the proof to send instead of the PIN if this"
+        " op must be sent again (after a restore of the backend); valid for this op only",
+    )
 
 
 class OpResult(BaseModel):

@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import Connection, func, insert, select
 
-from server import ledger, lots
+from server import entries, lots
 from server.accounts import Stores
 from server.context import Caller
 from server.db import Clock, inserted_id, iso
@@ -141,11 +141,11 @@ def apply(
     stores: Stores | None = None,
     *,
     received_at: str | None = None,
-) -> ledger.Outcome:
+) -> entries.Outcome:
     stores = stores or Stores(conn)
     store_id = stores.id_of(req.store, caller.merchant_id) if req.store else caller.store_id
     store = stores.settings(store_id)
-    ledger._not_future(req.occurred_at, clock)
+    entries.require_not_future(req.occurred_at, clock)
     owner = conn.execute(
         select(receipts.c.transaction_id).where(
             receipts.c.store_id == store_id, receipts.c.receipt_no == req.receipt_no
@@ -158,7 +158,7 @@ def apply(
         raise NotFound(
             "No sale with points for this receipt in this store", code="receipt_not_found"
         )
-    customer = ledger._settled(conn, sale.customer_id, caller.merchant_id, clock)
+    customer = entries.settled_customer(conn, sale.customer_id, caller.merchant_id, clock)
     lines = _lines(conn, sale)
     done, restored_so_far = _prior(conn, sale.id)
     left = {n: a - done.get(n, Decimal(0)) for n, a, _ in lines}
@@ -176,7 +176,7 @@ def apply(
     restored = max(0, share(_redeemed(conn, sale), after, whole) - restored_so_far)
     now = iso(clock.now())
     occurred = iso(req.occurred_at) if req.occurred_at else now
-    common = {
+    common: dict[str, Any] = {
         "store_id": store_id,
         "till_id": caller.till_id,
         "receipt_no": req.receipt_no,
@@ -189,15 +189,17 @@ def apply(
     restore_id = return_id = None
     balance = int(customer.balance)
     if restored > 0:
-        restore_id, balance = ledger._append(
+        restore_id, balance = entries.append(
             conn, customer, kind="restore", points=restored, **common
         )
         customer = conn.execute(select(customers).where(customers.c.id == customer.id)).one()
     taken = min(reversed_, balance)
     if taken > 0:
-        return_id, balance = ledger._append(conn, customer, kind="return", points=-taken, **common)
+        return_id, balance = entries.append(  # the sale's own lot first (docs/rules.md)
+            conn, customer, kind="return", points=-taken, takes_first=sale.id, **common
+        )
     short = reversed_ - taken
-    short_value = ledger.value_of(short, Decimal(store.point_value))
+    short_value = entries.value_of(short, Decimal(store.point_value))
     row_id = inserted_id(
         conn.execute(
             insert(returns).values(
@@ -219,7 +221,7 @@ def apply(
         insert(return_lines),
         [{"return_id": row_id, "line_no": n, "amount": f"{v:.2f}"} for n, v in now_back.items()],
     )
-    return ledger.Outcome(
+    return entries.Outcome(
         {
             "transaction_id": return_id or restore_id,
             "points_reversed": reversed_,

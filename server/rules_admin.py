@@ -11,27 +11,29 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import Field, StringConstraints
+from pydantic import BeforeValidator, Field, StringConstraints
 from sqlalchemy import Connection, insert, select, update
 
 from server import approval, audit, campaigns, catalogue, tiers
 from server.catalogue import check_multiplier
 from server.db import iso, read, write
 from server.errors import InvalidRequest
-from server.models import Approval, Body, ItemCode, Money, Name, Timestamp
+from server.models import Approval, Body, ItemCode, Money, Name, Timestamp, integral
 from server.rules_schema import rule_settings
 from server.schema import stores
 from server.service import Backend
 
 Multiplier = Annotated[str, StringConstraints(pattern=r"^[0-9]{1,3}(\.[0-9]{1,4})?$")]
 HhMm = Annotated[str, StringConstraints(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
-Weekday = Annotated[int, Field(strict=True, ge=1, le=7)]
+Weekday = Annotated[int, Field(strict=True, ge=1, le=7), BeforeValidator(integral)]
 
 
 class ProgramRules(Body):
     points_per_unit: Multiplier
     point_value: Money
-    validity_days: Annotated[int | None, Field(strict=True, gt=0, le=36500)]
+    validity_days: Annotated[
+        int | None, Field(strict=True, gt=0, le=36500), BeforeValidator(integral)
+    ]
     approval: Approval | None = None
 
 
@@ -63,7 +65,9 @@ class CampaignCreate(Body):
     categories: Annotated[list[ItemCode], Field(min_length=1, max_length=100)] | None = None
     customer_types: Annotated[list[ItemCode], Field(min_length=1, max_length=20)] | None = None
     multiplier: Multiplier | None = None
-    bonus: Annotated[int, Field(strict=True, gt=0, le=1_000_000)] | None = None
+    bonus: (
+        Annotated[int, Field(strict=True, gt=0, le=1_000_000), BeforeValidator(integral)] | None
+    ) = None
     approval: Approval | None = None
 
 
@@ -161,5 +165,5 @@ class RulesService:
             audit.record(conn, caller, member, action, out, iso(self.b.clock.now()))
             return out
 
-        with self.b._pins(caller, raw):
+        with self.b.pins_checked(caller, raw):
             return write(self.b.engine, tx)

@@ -28,9 +28,9 @@ from server import (
     store_limits,
 )
 from server.context import Caller, Limits
-from server.db import Clock, iso, read, write
+from server.db import Clock, iso, lock_keys, read, write
 from server.errors import Conflict
-from server.idempotency import body_hash, recall, remember
+from server.idempotency import body_hash, op_key, recall, remember
 from server.models import (
     CardsRegister,
     CustomerCreate,
@@ -63,12 +63,15 @@ class Backend:
             self.engine, lambda c: accounts.session_json(c, caller, self.limits.otp_ttl_s, now)
         )
 
-    def _pins(self, caller: Caller, *raw: Any) -> AbstractContextManager[None]:
-        """The PINs of these approvals checked now, before the write lock (``approval``)."""
+    def pins_checked(self, caller: Caller, *raw: Any) -> AbstractContextManager[None]:
+        """The PINs of these approvals checked now, before the write lock (``approval``);
+        public: the rules administration (``server.rules_admin``) approves through it too."""
         pairs = [p if isinstance(p, tuple) else approval.credentials(p) for p in raw]
         return approval.pins_checked(
             self.engine, caller.till_id, caller.store_id, pairs, self.clock, self.limits
         )
+
+    _pins = pins_checked  # this module's own name for it
 
     def verify_staff(self, caller: Caller, req: StaffVerify) -> dict[str, Any]:
         with self._pins(caller, (req.staff, req.pin)):
@@ -113,6 +116,9 @@ class Backend:
         op_id = req.op_id
 
         def tx(conn: Connection) -> dict[str, Any]:
+            # As a /v1/ops replay of this registration does (kind ``registration``): decided
+            # under the op_id's lock, so the two never both miss the record (issue 11).
+            lock_keys(conn, op_key(merchant, op_id))
             prev = recall(conn, merchant, op_id, "customer", digest)
             if prev is not None:
                 return prev[1]

@@ -13,7 +13,7 @@ import logging
 import os
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
@@ -35,6 +35,9 @@ class Sms:
     challenge_id: str | None = None
     expires_at: str | None = None
     replaces: str | None = None
+    # The code itself, as data (issue 17): the outbox keeps it beside the text so the demo
+    # and tests read it whatever the store's language; no gateway sends it, no repr shows it.
+    code: str | None = field(default=None, repr=False)
 
 
 class SmsGateway(Protocol):
@@ -69,7 +72,8 @@ class DiscardGateway:
 
 
 class OutboxGateway:
-    """JSON lines ``{"to", "text", "at"}`` (code SMS also ``challenge_id``, ``expires_at``).
+    """JSON lines ``{"to", "text", "at"}`` (code SMS also ``challenge_id``, ``expires_at``
+    and ``code``, the digits as data, blanked with the text's).
 
     The file is readable by its owner only (0600). A code stays readable only while it can
     still be used: once its challenge is used, replaced or resent, or it has expired, its
@@ -94,6 +98,8 @@ class OutboxGateway:
             entry["challenge_id"] = message.challenge_id
         if message.expires_at is not None:
             entry["expires_at"] = message.expires_at
+        if message.code is not None:
+            entry["code"] = message.code
         stale = {c for c in (message.challenge_id, message.replaces) if c is not None}
         try:
             with self._lock:
@@ -131,8 +137,9 @@ class OutboxGateway:
             expired = str(entry.get("expires_at", "~")) <= now
             if challenge is not None and (challenge in challenges or expired):
                 blanked = _CODE_RE.sub(r"\1******", str(entry.get("text", "")))
-                if blanked != entry.get("text"):
+                if blanked != entry.get("text") or "code" in entry:
                     entry["text"] = blanked
+                    entry.pop("code", None)
                     line = json.dumps(entry)
                     changed = True
             out.append(line)

@@ -15,9 +15,11 @@ the outbox by that shape.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
 from babel.numbers import format_decimal
 
 LANGUAGES = ("en", "de", "uk")
@@ -27,6 +29,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{store}: you earned {points} points. Your balance is {balance} points.",
         "de": "{store}: Sie haben {points} Punkte gesammelt. Ihr Punktestand: {balance} Punkte.",
         "uk": "{store}: ви отримали {points} балів. Ваш баланс: {balance} балів.",
+    },
+    # The earn SMS when points are live: it names the next ones to expire (issue 16).
+    "earned_expiry": {
+        "en": "{store}: you earned {points} points. Your balance is {balance} points. "
+        "{expiring} points expire on {on}.",
+        "de": "{store}: Sie haben {points} Punkte gesammelt. Ihr Punktestand: {balance} Punkte. "
+        "{expiring} Punkte verfallen am {on}.",
+        "uk": "{store}: ви отримали {points} балів. Ваш баланс: {balance} балів. "
+        "{on} згорять {expiring} балів.",
     },
     "missed_points": {
         "en": "{store}: {points} missed points were added. Your balance is {balance} points.",
@@ -46,6 +57,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "uk": "{store}: ваш код для списання {points} балів: {code}. "
         "Дійсний {minutes} хв. Нікому не повідомляйте його телефоном.",
     },
+    "password_code": {
+        "en": "{store}: your code to set your password is {code}. "
+        "It expires in {minutes} minutes. Never share it.",
+        "de": "{store}: Ihr Code zum Festlegen Ihres Passworts: {code}. "
+        "Gültig {minutes} Min. Geben Sie ihn nie weiter.",
+        "uk": "{store}: ваш код для встановлення пароля: {code}. "
+        "Дійсний {minutes} хв. Нікому його не повідомляйте.",
+    },
 }
 
 
@@ -55,27 +74,45 @@ def language(locale_name: str | None) -> str:
     return lang if lang in LANGUAGES else "en"
 
 
-def _number(value: int, locale_name: str | None) -> str:
+def _locale(locale_name: str | None) -> Locale | None:
     try:
-        locale = Locale.parse((locale_name or "").replace("-", "_")) if locale_name else None
+        return Locale.parse((locale_name or "").replace("-", "_")) if locale_name else None
     except (UnknownLocaleError, ValueError, TypeError):
-        locale = None
+        return None
+
+
+def _plain(text: str) -> str:
+    return text.replace("\u202f", " ").replace("\xa0", " ")
+
+
+def _number(value: int, locale_name: str | None) -> str:
+    locale = _locale(locale_name)
     if locale is None:
         return str(value)
-    return format_decimal(value, "#,##0", locale=locale).replace("\u202f", " ").replace("\xa0", " ")
+    return _plain(format_decimal(value, "#,##0", locale=locale))
+
+
+def _date(value: date, locale_name: str | None) -> str:
+    """CLDR's long date of the locale ("1 March 2027", "1. März 2027"); no locale (or an
+    unknown one): British English, the shipped default store locale."""
+    return _plain(format_date(value, "long", locale=_locale(locale_name) or Locale("en", "GB")))
 
 
 def sms_text(key: str, locale_name: str | None, **fields: Any) -> str:
     """The SMS ``key`` in the store's language; int fields (points, balance) grouped as
-    the store writes numbers, except ``code`` and ``minutes``, which stay plain."""
+    the store writes numbers, except ``code`` and ``minutes``, which stay plain; dates as
+    the store writes them in words."""
     table = TEXTS[key]
-    shown = {
-        name: _number(value, locale_name)
-        if isinstance(value, int) and name not in ("code", "minutes")
-        else value
-        for name, value in fields.items()
-    }
+    shown = {name: _shown(name, value, locale_name) for name, value in fields.items()}
     return table[language(locale_name)].format(**shown)
+
+
+def _shown(name: str, value: Any, locale_name: str | None) -> Any:
+    if isinstance(value, date):
+        return _date(value, locale_name)
+    if isinstance(value, int) and name not in ("code", "minutes"):
+        return _number(value, locale_name)
+    return value
 
 
 def store_locale_of(store: Any) -> str | None:

@@ -9,7 +9,7 @@ readers and sync worker, then the files, then the demo backend.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject
@@ -109,6 +109,7 @@ def open_till(
     demo: object | None = None,
     journal_path: Path | None = None,
     config_path: Path | None = None,
+    clock: Callable[[], str] | None = None,
 ) -> tuple[AppContext, MainWindow]:
     ctx = build_context(
         config,
@@ -118,6 +119,7 @@ def open_till(
         journal_path=journal_path,
         readers=readers,
         demo=demo,
+        clock=clock,  # tests: a clock that runs ahead (till.wiring.build_context)
     )
     ctx.config_path = config_path
     return ctx, create_window(ctx)

@@ -3,6 +3,9 @@
 Why one module: every request, timeout and error mapping lives here, so the rest of the till
 deals in typed results and in :class:`BackendError` messages a cashier can read. Nothing here
 touches Qt; callers run these blocking methods through :class:`till.tasks.TaskRunner`.
+The errors and their plain words are :mod:`till.backend_errors`, the result shapes
+:mod:`till.wire`, :mod:`till.wire_reports` and :mod:`till.wire_results` (each body parsed
+once, here), the back office's calls :mod:`till.backend_manager_calls`; all re-exported.
 
 Secrets: the API key travels only in the Authorization header; OTP codes and staff PINs only
 in request bodies. None of them is logged here or put into an error message.
@@ -19,9 +22,18 @@ from urllib.parse import quote
 
 import requests
 
-from offline_queue.errors import TransientSendError
 from offline_queue.outcome_policy import Reply, Shape, Verdict, decide
-from till.errors import TillError
+from till import backend_words
+from till.backend_errors import (
+    BackendError,
+    BackendUnavailable,
+    KeyRefused,
+    WireFormatError,
+    approval,
+    key_message,
+    plain_message,
+)
+from till.backend_manager_calls import ManagerCalls
 from till.rules_wire import Campaign, Catalogue, campaigns_from_json
 from till.wire import (
     Customer,
@@ -46,27 +58,40 @@ from till.wire_reports import (
     ShiftReport,
     Transaction,
 )
+from till.wire_results import (
+    Health,
+    PolicyResult,
+    RedeemResult,
+    StaffCheck,
+    body_of,
+    customer_result,
+    earn_result,
+)
 
 __all__ = [
-    "PLAIN_MESSAGES",
     "AuditEntry",
     "BackendClient",
     "BackendError",
     "BackendUnavailable",
     "CardsResult",
     "Customer",
+    "Health",
     "KeyRefused",
     "OpResult",
     "OpState",
     "Order",
     "OrderPage",
     "OtpChallenge",
+    "PolicyResult",
     "Program",
+    "RedeemResult",
     "RedemptionsReport",
     "Session",
     "ShiftReport",
+    "StaffCheck",
     "TableQr",
     "Transaction",
+    "WireFormatError",
     "approval",
     "earn_body",
     "redeem_body",
@@ -76,79 +101,13 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-# What a cashier or manager reads for each error code the backend documents.
-PLAIN_MESSAGES: dict[str, str] = {
-    "not_found": "No loyalty account was found.",
-    "card_unassigned": "This card is not registered to a customer yet.",
-    "customer_inactive": "This loyalty account is inactive: it cannot earn or redeem points.",
-    "insufficient_points": "The customer does not have enough points for this.",
-    "otp_required": "This redemption needs the code sent to the customer's phone.",
-    "otp_invalid": "That code is not right.",
-    "otp_expired": "The code has expired. Send a new code.",
-    "otp_locked": "Too many wrong codes: this code is locked. A manager can override, or wait for it to expire.",
-    "otp_resend_limited": "A new code cannot be sent yet.",
-    "otp_rate_limited": "Too many codes were requested for this customer. Try again in a few minutes.",
-    "receipt_already_claimed": "Points for this receipt were already given.",
-    "receipt_not_found": "No sale with points was found for this receipt number at this store.",
-    "return_exceeds_sale": "That is more than is left to return on this receipt.",
-    "campaign_already_claimed": "This campaign's points were already claimed for this receipt.",
-    "campaign_not_applicable": "This campaign did not apply at the time of that sale.",
-    "approval_required": "A manager must approve this.",
-    "approval_invalid": "The manager name or PIN is not right.",
-    "approval_locked": "Too many wrong PINs: this manager is locked for 15 minutes.",
-    "idempotency_conflict": "This operation was already sent with different details. A manager must review it.",
-    "unauthorized": "The till's API key was refused. A technician must check it under Settings.",
-    "key_revoked": "The till's API key has been revoked. A technician must enter a new one under Settings.",
-    "range_overlap": "That number range overlaps another card program.",
-    "card_exists": "Some of these card numbers are already issued.",
-    "invalid_request": "The backend refused the request as invalid.",
-    "unavailable": "The loyalty server cannot be reached. Points will be added when it is back.",
-}
 
+class BackendClient(ManagerCalls):
+    """Typed calls to the backend. Thread-safe: one HTTP session per thread.
 
-class BackendError(TillError):
-    """The backend answered with an error; ``str()`` is plain words for the till's user.
-
-    ``reply`` is the answer as it came (status and parsed body), for
-    :func:`offline_queue.outcome_policy.decide` — the one judge of what it means for an
-    operation.
+    The manager's and technician's calls (reports, audit, policy, staff, card programs) are
+    :class:`till.backend_manager_calls.ManagerCalls`, over this class's :meth:`request`.
     """
-
-    def __init__(
-        self,
-        code: str,
-        message: str,
-        status: int = 0,
-        details: Mapping[str, Any] | None = None,
-        reply: Reply | None = None,
-    ):
-        super().__init__(message)
-        self.code = code
-        self.status = status
-        self.details: dict[str, Any] = dict(details or {})
-        self.reply = reply or Reply(
-            status or None, {"error": {"code": code, "message": message, **self.details}}
-        )
-
-    @property
-    def verdict(self) -> Verdict:
-        return decide(self.reply).verdict
-
-
-class BackendUnavailable(BackendError, TransientSendError):
-    """No answer, 5xx, 429, or an answer that is not the backend's: try again later."""
-
-
-class KeyRefused(BackendError, TransientSendError):
-    """401/403: the till's API key is refused or revoked. Not offline: call a technician."""
-
-
-def approval(staff: str, pin: str) -> dict[str, str]:
-    return {"staff": staff, "pin": pin}
-
-
-class BackendClient:
-    """Typed calls to the backend. Thread-safe: one HTTP session per thread."""
 
     def __init__(
         self,
@@ -202,14 +161,12 @@ class BackendClient:
                 timeout=(min(self.timeout_s, 3.0), read_timeout_s or self.timeout_s),
             )
         except requests.Timeout:
-            raise BackendUnavailable(
-                "unavailable", "The loyalty server did not answer in time. " + _LATER
-            ) from None
+            raise BackendUnavailable("unavailable", backend_words.sentence("timeout")) from None
         except requests.ConnectionError:
-            raise BackendUnavailable("unavailable", PLAIN_MESSAGES["unavailable"]) from None
+            raise BackendUnavailable("unavailable", backend_words.sentence("unavailable")) from None
         except requests.RequestException as exc:
             log.warning("request to %s %s failed: %s", method, path, type(exc).__name__)
-            raise BackendUnavailable("unavailable", PLAIN_MESSAGES["unavailable"]) from None
+            raise BackendUnavailable("unavailable", backend_words.sentence("unavailable")) from None
         return self._result(method, path, response)
 
     def _result(self, method: str, path: str, response: requests.Response) -> Any:
@@ -235,13 +192,13 @@ class BackendClient:
         decision = decide(reply)
         if decision.verdict == Verdict.KEY:
             log.warning("backend %s %s refused the API key: %s %s", method, path, status, code)
-            raise KeyRefused(code, _key_message(code), status, details, reply)
+            raise KeyRefused(code, key_message(code), status, details, reply)
         if decision.verdict == Verdict.RETRY and decision.rule != "unknown route":
             # Not the backend's refusal: a proxy's page, an overloaded server, a timeout.
             log.warning("backend %s %s answered %s %s", method, path, status, code)
             raise BackendUnavailable(
                 code,
-                PLAIN_MESSAGES["unavailable"] if reply.shape != Shape.ERROR else message,
+                backend_words.sentence("unavailable") if reply.shape != Shape.ERROR else message,
                 status,
                 details,
                 reply,
@@ -250,21 +207,13 @@ class BackendClient:
 
     @staticmethod
     def plain_message(code: str, error: Mapping[str, Any], status: int) -> str:
-        base = PLAIN_MESSAGES.get(code)
-        if base is None:
-            base = str(error.get("message") or f"The loyalty server refused this (error {status}).")
-        if code == "otp_invalid" and "attempts_left" in error:
-            left = int(error["attempts_left"])
-            base += f" {left} attempt{'s' if left != 1 else ''} left."
-        retry = error.get("retry_after", error.get("retry_after_s"))
-        if code in {"otp_resend_limited", "otp_rate_limited", "approval_locked"} and retry:
-            base += f" Try again in {int(float(retry))} seconds."
-        return base
+        """:func:`till.backend_errors.plain_message` (kept here: the review list calls it)."""
+        return plain_message(code, error, status)
 
     # -- endpoints ------------------------------------------------------------------------
 
-    def health(self) -> dict[str, Any]:
-        return dict(self.request("GET", "/v1/health", auth=False))
+    def health(self) -> Health:
+        return Health.from_json(self.request("GET", "/v1/health", auth=False))
 
     def session(self) -> Session:
         return Session.from_json(self.request("GET", "/v1/session"))
@@ -292,7 +241,7 @@ class BackendClient:
         body: dict[str, Any] = {"phone": phone, "name": name, "cards": list(cards)}
         if email:
             body["email"] = email
-        return Customer.from_json(self.request("POST", "/v1/customers", json=body))
+        return customer_result(self.request("POST", "/v1/customers", json=body))
 
     def earn(
         self,
@@ -321,9 +270,9 @@ class BackendClient:
             dict(body),
         )
 
-    def redeem(self, body: Mapping[str, Any]) -> dict[str, Any]:
+    def redeem(self, body: Mapping[str, Any]) -> RedeemResult:
         """``body`` from :func:`redeem_body` (the same body is journaled for an identical retry)."""
-        return dict(self.request("POST", "/v1/redeem", json=dict(body)))
+        return RedeemResult.from_json(self.request("POST", "/v1/redeem", json=dict(body)))
 
     def reverse(
         self,
@@ -348,87 +297,35 @@ class BackendClient:
         items = body.get("ops", []) if isinstance(body, Mapping) else []
         return [OpState.from_json(item) for item in items if isinstance(item, Mapping)]
 
-    def claim(self, body: Mapping[str, Any]) -> dict[str, Any]:
-        return dict(self.request("POST", "/v1/claims", json=dict(body)))
+    def claim(self, body: Mapping[str, Any]) -> OpResult:
+        """Missed points for a receipt (``EarnResult``)."""
+        return earn_result(self.request("POST", "/v1/claims", json=dict(body)))
 
     def send_journaled(self, kind: str, payload: Mapping[str, Any]) -> dict[str, Any]:
         """Send one journaled operation to its own endpoint (the till's first attempt).
 
         ``payload`` is exactly what the journal holds (the body of ``POST /v1/ops`` items);
-        for ``reverse`` its ``transaction_id`` moves into the path.
+        for ``reverse`` its ``transaction_id`` moves into the path. The answer is what the
+        journal keeps as the op's result; one that is not a JSON object raises
+        :class:`WireFormatError` (retry: the replay of the same op_id answers it again).
         """
         body = dict(payload)
-        if kind == "earn":
-            return dict(self.request("POST", "/v1/earn", json=body))
-        if kind == "redeem":
-            return self.redeem(body)
-        if kind == "claim":
-            return self.claim(body)
-        if kind == "return":  # issue 16: a return of (part of) a receipt
-            return dict(self.request("POST", "/v1/returns", json=body))
+        path = _JOURNALED_PATHS.get(kind)
         if kind == "reverse":
-            transaction_id = body.pop("transaction_id")
-            return dict(
-                self.request("POST", f"/v1/transactions/{transaction_id}/reverse", json=body)
-            )
-        if kind == "receipt_claim":  # issue 17: a receipt's points by its claim QR code
-            return dict(self.request("POST", "/v1/claims/receipt", json=body))
-        if kind == "order_paid":  # issue 18: the order id moves into the path
-            order_id = body.pop("order_id")
-            return dict(self.request("POST", f"/v1/orders/{order_id}/paid", json=body))
-        raise ValueError(f"unknown operation kind {kind!r}")
+            path = f"/v1/transactions/{body.pop('transaction_id')}/reverse"
+        elif kind == "order_paid":  # issue 18: the order id moves into the path
+            path = f"/v1/orders/{body.pop('order_id')}/paid"
+        elif kind == "order_cancel":  # issue 18: cancelled at the till, once per op_id
+            path = f"/v1/orders/{body.pop('order_id')}/cancel"
+        if path is None:
+            raise ValueError(f"unknown operation kind {kind!r}")
+        return dict(body_of(self.request("POST", path, json=body), kind))
 
     def send_ops(self, ops: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
         """Replay journaled operations in one round trip (the journal's BatchTransport)."""
         body = self.request("POST", "/v1/ops", json={"ops": [dict(op) for op in ops]})
         results = body.get("results", body.get("ops")) if isinstance(body, dict) else body
         return [dict(r) for r in results or []]
-
-    def transactions(self, customer_id: str) -> list[Transaction]:
-        body = self.request("GET", f"/v1/customers/{customer_id}/transactions")
-        return Transaction.many(body)
-
-    def report_redemptions(self, from_: str, to: str, group: str = "day") -> RedemptionsReport:
-        params = {"from": from_, "to": to, "group": group}
-        return RedemptionsReport.from_json(
-            self.request("GET", "/v1/reports/redemptions", params=params)
-        )
-
-    def report_shift(self, from_: str, to: str) -> ShiftReport:
-        params = {"from": from_, "to": to}
-        return ShiftReport.from_json(self.request("GET", "/v1/reports/shift", params=params))
-
-    def audit_trail(self, from_: str, to: str) -> list[AuditEntry]:
-        """Manager-approved changes to the store's rules (policy, card programs)."""
-        return AuditEntry.many(self.request("GET", "/v1/audit", params={"from": from_, "to": to}))
-
-    def set_policy(
-        self, otp_required: bool, otp_min_value: Decimal, approval_: Mapping[str, str]
-    ) -> dict[str, Any]:
-        body = {
-            "otp_required": otp_required,
-            "otp_min_value": wire_money(otp_min_value),
-            "approval": dict(approval_),
-        }
-        return dict(self.request("PUT", "/v1/policy", json=body))
-
-    def verify_staff(self, staff: str, pin: str) -> dict[str, Any]:
-        return dict(self.request("POST", "/v1/staff/verify", json={"staff": staff, "pin": pin}))
-
-    def programs(self) -> list[Program]:
-        return Program.many(self.request("GET", "/v1/programs"))
-
-    def put_program(
-        self, name: str, range_start: str, range_end: str, approval_: Mapping[str, str]
-    ) -> Program:
-        body = {"range_start": range_start, "range_end": range_end, "approval": dict(approval_)}
-        return Program.from_json(self.request("PUT", f"/v1/programs/{name}", json=body))
-
-    def register_cards(
-        self, program: str, numbers: Sequence[str], approval_: Mapping[str, str]
-    ) -> CardsResult:
-        body = {"program": program, "numbers": list(numbers), "approval": dict(approval_)}
-        return CardsResult.from_json(self.request("POST", "/v1/cards", json=body))
 
     # -- member orders from the table (issue 18, docs/ordering.md) -------------------------
 
@@ -471,8 +368,15 @@ class BackendClient:
         return campaigns_from_json(self.request("GET", "/v1/campaigns"))
 
 
-_LATER = "Points will be added when it is back."
-
-
-def _key_message(code: str) -> str:
-    return PLAIN_MESSAGES.get(code) or PLAIN_MESSAGES["unauthorized"]
+#: Where each journaled kind goes on its first attempt (``reverse`` and ``order_paid`` carry
+#: an id in the path). ``registration`` (issue 11) is ``POST /v1/customers`` with the op_id.
+_JOURNALED_PATHS: dict[str, str | None] = {
+    "earn": "/v1/earn",
+    "redeem": "/v1/redeem",
+    "claim": "/v1/claims",
+    "return": "/v1/returns",  # issue 16: a return of (part of) a receipt
+    "receipt_claim": "/v1/claims/receipt",  # issue 17: a receipt's points by its QR code
+    "registration": "/v1/customers",  # issue 11: a new member, journaled first
+    "reverse": None,
+    "order_paid": None,
+}

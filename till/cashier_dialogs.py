@@ -20,12 +20,14 @@ from decimal import Decimal
 
 from PySide6.QtWidgets import QDialog, QWidget
 
+from offline_queue.sync import OpOutcome as SyncOutcome
 from till.context import AppContext
 from till.core.outcome import KEY_MESSAGE, OpOutcome, OpStatus
 from till.core.sale import RedemptionState, SaleState
 from till.identify import LookupKind, LookupResult, lookup_blocking, member_from
 from till.phone_numbers import NotAPhoneNumber, national, region_of, to_e164
 from till.redeem_dialog import RedeemDialog
+from till.registration import replay_words
 from till.registration_dialog import RegistrationDialog
 from till.sale_flow import SaleFlow
 from till.translate import translate
@@ -62,6 +64,7 @@ class CashierDialogs:
         self.ctx = ctx
         self.flow = flow
         self.screen = screen
+        ctx.sync_signals.op_outcome.connect(self.registration_replayed)
 
     def say(self, text: str, level: str = "info") -> None:
         self.screen.say(text, level)
@@ -81,23 +84,19 @@ class CashierDialogs:
                 "warn",
             )
             return
-        if self.ctx.sync_signals.online is False:
-            self.say(
-                translate(
-                    "MainWindow", "New members can be registered when the loyalty server is back."
-                ),
-                "warn",
-            )
-            return
+        # Offline too (issue 11): the registration is journaled and registered on replay.
         # The cashier reads the number back to the customer as they would say it (national
         # form, "07700 900123"); the backend takes that form for the store's region.
         region = region_of(self.ctx.session)
         shown = national(phone, region) if phone else phone
         dialog = RegistrationDialog(
-            self.ctx.client, self.ctx.runner, card, shown, self.screen.parent
+            self.ctx.submitter, self.ctx.runner, card, shown, self.screen.parent, region
         )
 
         def accepted() -> None:
+            outcome = dialog.outcome
+            if dialog.customer is None and outcome is not None and outcome.message:
+                self.say(outcome.message, "warn")  # saved: registered when back online
             if dialog.customer is not None:
                 customer = dialog.customer
                 self.ctx.runner.run(lambda: self.ctx.account_cache.put(customer, card=card))
@@ -111,6 +110,17 @@ class CashierDialogs:
 
         dialog.accepted.connect(accepted)
         self.screen.open_dialog(dialog)
+
+    def registration_replayed(self, outcome: object) -> None:
+        """A registration saved while offline was settled by the sync worker: say so, and
+        keep the new member for offline identification (issue 11)."""
+        words = replay_words(outcome) if isinstance(outcome, SyncOutcome) else None
+        if words is None:
+            return
+        text, level, customer = words
+        if customer is not None:
+            self.ctx.runner.run(lambda: self.ctx.account_cache.put(customer))
+        self.say(text, level)
 
     def redeem(self) -> None:
         sale = self.flow.sale
@@ -133,7 +143,7 @@ class CashierDialogs:
             return
         signals = self.ctx.sync_signals
         if signals.key_refused:
-            self.say(KEY_MESSAGE, "bad")
+            self.say(translate("Sale", KEY_MESSAGE), "bad")
             return
         if sale.member.offline or signals.online is False:
             self.say(OFFLINE_REDEEM, "bad")

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from till.backend_client import BackendClient, BackendError, Session
 from till.config import Config
+from till.core.parts import utc_now_iso
 from till.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -106,6 +107,9 @@ class AppContext:
     active_manager: ManagerSession | None = None
     # Issue 16: the catalogue and campaigns as last downloaded (till.catalogue_cache).
     catalogue: CatalogueCache | None = None
+    #: Now, UTC ISO 8601, for what the till stamps itself (the sale's times, a return's
+    #: ``occurred_at``): the wall clock; a test injects one that runs a week ahead (issue 16).
+    clock: Callable[[], str] = utc_now_iso
     _closers: list[Callable[[], Any]] = field(default_factory=list, repr=False)
     #: Called with each new session (issue 17: the store's language is remembered).
     session_listeners: list[Callable[[Session], None]] = field(default_factory=list, repr=False)

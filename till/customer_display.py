@@ -7,8 +7,8 @@ SMS code, then thank you and the points earned; for a sale without a member, the
 claim QR code large, to scan with a phone.
 
 Why it only listens: it follows the sale through the sale flow's signals (``changed``,
-``finished``), the receipt service's ``ready`` (the claim token) and the window's
-``dialog_opened`` (an OTP being awaited); it never reads the cashier's widgets and never
+``finished``), the receipt service's ``ready`` (the claim token) and the redemption
+dialog's ``otp_awaited`` (reached through the window's ``dialog_opened``); it never reads the cashier's widgets and never
 takes the keyboard focus. Kiosk-friendly: no window frame, no mouse cursor. Placed on the
 second :class:`QScreen` when there is one; ``till --customer-display SCREEN`` names it by
 number or name (or forces the window on a single-screen till).
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from till import formatting
 from till.core.sale import Sale, SaleState
 from till.receipt import store_locale
+from till.redeem_dialog import RedeemDialog
 from till.translate import translate
 
 log = logging.getLogger(__name__)
@@ -127,6 +128,9 @@ class CustomerDisplay(QWidget):
     def _money(self, value: Decimal) -> str:
         return formatting.money(value, self.currency, self.figures)
 
+    def _points(self, value: int) -> str:
+        return formatting.points(value, self.figures)
+
     def _earnable_points(self, sale: Sale) -> int | None:
         if self.points_per_unit is None:
             return None
@@ -162,14 +166,14 @@ class CustomerDisplay(QWidget):
             points = self._earnable_points(sale)
             self.points.setText(
                 translate("CustomerDisplay", "This sale earns you {points} points").format(
-                    points=points
+                    points=self._points(points)
                 )
                 if points is not None
                 else ""
             )
             self.balance.setText(
                 translate("CustomerDisplay", "Balance: {points} points").format(
-                    points=member.balance
+                    points=self._points(member.balance)
                 )
             )
         self.notice.setText(otp_text() if self.awaiting_otp else "")
@@ -197,14 +201,16 @@ class CustomerDisplay(QWidget):
             if sale.earned_points is not None:
                 self.points.setText(
                     translate("CustomerDisplay", "You earned {points} points").format(
-                        points=sale.earned_points
+                        points=self._points(sale.earned_points)
                     )
                 )
             elif sale.earn_op_id:
                 self.points.setText(translate("CustomerDisplay", "Your points are added shortly"))
             balance = sale.balance_after
             self.balance.setText(
-                translate("CustomerDisplay", "New balance: {points} points").format(points=balance)
+                translate("CustomerDisplay", "New balance: {points} points").format(
+                    points=self._points(balance)
+                )
                 if balance is not None
                 else ""
             )
@@ -229,7 +235,7 @@ class CustomerDisplay(QWidget):
             text = translate(
                 "CustomerDisplay", "Scan this code with your phone to collect your points"
             )
-        self.points.setText(text.format(points=points))
+        self.points.setText(text.format(points=self._points(points) if points else ""))
         self._qr_sale_id = sale.sale_id
         side = max(200, min(self.width(), self.height()) // 2)
         self.qr.setPixmap(qr_pixmap(token, side))
@@ -266,13 +272,9 @@ class DisplayFeed(QObject):
         self.display.show_sale(self.window.flow.sale)
 
     def _dialog(self, dialog: Any) -> None:
-        """A redemption dialog waits for the SMS code while its code page is shown."""
-        stack, otp = getattr(dialog, "stack", None), getattr(dialog, "otp", None)
-        if stack is None or otp is None or not hasattr(stack, "currentChanged"):
-            return
-        display = self.display
-        stack.currentChanged.connect(lambda _i: display.otp_awaited(stack.currentWidget() is otp))
-        dialog.finished.connect(lambda _r: display.otp_awaited(False))
+        """A redemption dialog says when it waits for the SMS code (its ``otp_awaited``)."""
+        if isinstance(dialog, RedeemDialog):
+            dialog.otp_awaited.connect(self.display.otp_awaited)
 
 
 def install(window: Any, receipts: Any) -> CustomerDisplay | None:

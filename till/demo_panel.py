@@ -115,7 +115,11 @@ class DemoPanel(QWidget):
         self._busy = True
         self.backend_button.setEnabled(False)
         stopping = demo.running
-        self.backend_state.setText("Stopping the backend…" if stopping else "Starting the backend…")
+        self.backend_state.setText(
+            translate("DemoPanel", "Stopping the backend…")
+            if stopping
+            else translate("DemoPanel", "Starting the backend…")
+        )
 
         def work() -> bool:
             if stopping:
@@ -132,9 +136,15 @@ class DemoPanel(QWidget):
             self.backend_button.setEnabled(True)
             self.backend_button.setChecked(not running)
             self.backend_button.setText(
-                "Stop the backend (go offline)" if running else "Start the backend (back online)"
+                translate("DemoPanel", "Stop the backend (go offline)")
+                if running
+                else translate("DemoPanel", "Start the backend (back online)")
             )
-            self.backend_state.setText("Backend running" if running else "Backend stopped")
+            self.backend_state.setText(
+                translate("DemoPanel", "Backend running")
+                if running
+                else translate("DemoPanel", "Backend stopped")
+            )
             self.backend_switched.emit(running)
             if self._on_backend_change is not None:
                 self._on_backend_change()

@@ -13,6 +13,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, Qt, Signal
 
 from devices.events import Identified, IdentifiedCallback, RawRead
+from till.device_words import status_message
 
 
 class _Hub(Protocol):
@@ -60,4 +61,4 @@ class DeviceSignals(QObject):
 
     def publish_status(self, message: str) -> None:
         """Hub status callback: safe from any thread."""
-        self._status_any_thread.emit(str(message))
+        self._status_any_thread.emit(status_message(str(message)))  # the till's language

@@ -173,7 +173,7 @@ def install(lang: str, app: QCoreApplication | None = None) -> bool:
         if translator is own or translator.load(QLocale(lang), "qtbase", "_", qt_dir):
             app.installTranslator(translator)
             _installed.append(translator)
-    set_translator(QCoreApplication.translate)
+    set_translator(QCoreApplication.translate, lang)
     log.info("language: %s (%s)", lang, qm)
     return True
 

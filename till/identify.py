@@ -19,6 +19,7 @@ from devices.events import Identified, ReadKind
 from till.account_cache import CachedAccount
 from till.backend_client import BackendError, BackendUnavailable, Customer
 from till.core.sale import Member
+from till.device_words import read_message
 from till.phone_numbers import NotAPhoneNumber, national, to_e164
 from till.tasks import TaskRunner
 from till.translate import translate
@@ -139,10 +140,11 @@ def classify(event: Identified) -> LookupResult | tuple[str, str]:
         )
     if not event.value:
         if event.kind == ReadKind.MAGSTRIPE:
-            return LookupResult(LookupKind.REFUSED, event.message or unreadable())
+            return LookupResult(LookupKind.REFUSED, read_message(event) or unreadable())
         return LookupResult(
             LookupKind.IGNORED,
-            event.message or translate("Identify", "That code is not a loyalty card or phone."),
+            read_message(event)
+            or translate("Identify", "That code is not a loyalty card or phone."),
         )
     if event.kind == ReadKind.PHONE:
         return ("phone", event.value)
@@ -152,7 +154,7 @@ def classify(event: Identified) -> LookupResult | tuple[str, str]:
         return ("card", event.value)
     return LookupResult(
         LookupKind.IGNORED,
-        event.message or translate("Identify", "That code is not a loyalty card."),
+        read_message(event) or translate("Identify", "That code is not a loyalty card."),
     )
 
 

@@ -1,6 +1,7 @@
 """The cashier's window: member, sale, receipt, and the keys that drive them.
 
-Why it holds little logic: identification is in :mod:`till.identify`, the sale's rules and
+Why it holds little logic: identification is in :mod:`till.identify` and
+:mod:`till.member_lookup`, the widgets' places in :mod:`till.cashier_layout`, the sale's rules and
 its journal-first writes in :mod:`till.sale_flow`, recovery after a power cut in
 :mod:`till.recovery`. The window connects them to widgets, gives every action a key
 (F2-F10, Ctrl+...), and says what happened in plain words on the banner. Reads from any
@@ -14,37 +15,25 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import (
-    QDialog,
-    QHBoxLayout,
-    QLabel,
-    QMainWindow,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QMainWindow, QWidget
 
 from devices.events import Identified
 from till.backend_monitor import BackendMonitor
 from till.cashier_dialogs import CashierDialogs, Screen
+from till.cashier_layout import CashierLayout
 from till.context import AppContext
 from till.core.outcome import from_sync
 from till.core.sale import RedemptionState, Sale, SaleState
-from till.identify import Identifier, LookupKind, LookupResult
+from till.identify import Identifier
 from till.kiosk_focus import KioskFocus
-from till.member_panel import MemberPanel
+from till.member_lookup import MemberLookup
 from till.printing.window_hook import ReceiptsHook
 from till.receipt import store_locale, store_zone
-from till.receipt_panel import ReceiptPanel
-from till.recovery_bar import RecoveryBar
-from till.redeem_dialog import RedeemDialog
-from till.registration_dialog import RegistrationDialog
-from till.sale_panel import SalePanel
+from till.sale_notices import finished_notice
 from till.staff_windows import StaffWindows
 from till.status_line import StatusLine
-from till.style import add_shortcut, banner_style, stylesheet, touch
+from till.style import add_shortcut, banner_style, stylesheet
 from till.translate import translate
-from till.void_dialog import VoidDialog
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +78,7 @@ class MainWindow(QMainWindow):
         self.demo_panel: QWidget | None = None  # set by till.app in demo mode
         self.wedge_fallback: object = None  # set by till.app when installed
         self.kiosk_focus = KioskFocus(self)
+        self.members = MemberLookup(self)
         self.staff = StaffWindows(
             self, ctx, self.kiosk_focus.show_apart, self.say, self.dialog_opened.emit
         )
@@ -99,67 +89,35 @@ class MainWindow(QMainWindow):
     # -- layout ---------------------------------------------------------------------------
 
     def _build(self) -> None:
-        central = QWidget(self)
-        outer = QVBoxLayout(central)
-        self.banner = QLabel(
-            translate(
-                "MainWindow", "Swipe or scan a loyalty card, or type the member's phone (F2)."
-            )
-        )
-        self.banner.setObjectName("banner")
-        self.banner.setWordWrap(True)
-        outer.addWidget(self.banner)
-        self.recovery_bar = RecoveryBar(self.flow, lambda v: self.sale_panel.money(v))
+        layout = CashierLayout(self.flow, self.currency, self)  # the widgets: cashier_layout
+        slots = {
+            "redeem": self.redeem,
+            "cash": lambda: self.tender("cash"),
+            "card": lambda: self.tender("card"),
+            "complete": self.complete,
+            "void": self.void,
+            "park": self.park,
+            "new": self.new_sale,
+        }
+        for key, button in layout.buttons.items():
+            button.clicked.connect(slots[key])
+        self.buttons = layout.buttons
+        self.banner = layout.banner
+        self.recovery_bar = layout.recovery_bar
         self.recovery_label = self.recovery_bar.label
         self.resume_button = self.recovery_bar.resume_button
         self.void_recovered_button = self.recovery_bar.void_button
-        outer.addWidget(self.recovery_bar)
-        # Three columns fit a 1024x768 screen: keys | member over sale | receipt (issue 12).
-        body = QHBoxLayout()
-        left = QVBoxLayout()
-        self.buttons: dict[str, QPushButton] = {}
-        for key, label, slot in (
-            ("redeem", translate("MainWindow", "Pay with points (F4)"), self.redeem),
-            ("cash", translate("MainWindow", "Cash (F5)"), lambda: self.tender("cash")),
-            ("card", translate("MainWindow", "Card terminal (F6)"), lambda: self.tender("card")),
-            ("complete", translate("MainWindow", "Complete sale (F9)"), self.complete),
-            ("void", translate("MainWindow", "Void sale (F8)"), self.void),
-            ("park", translate("MainWindow", "Park sale (F11)"), self.park),
-            ("new", translate("MainWindow", "New sale (F10)"), self.new_sale),
-        ):
-            button = QPushButton(label)
-            button.clicked.connect(slot)
-            left.addWidget(touch(button))
-            self.buttons[key] = button
-        left.addStretch(1)
-        self.manager_button = QPushButton(translate("MainWindow", "Manager (Ctrl+M)"))
-        self.tech_button = QPushButton(translate("MainWindow", "Technician (Ctrl+T)"))
-        left.addWidget(touch(self.manager_button))
-        left.addWidget(touch(self.tech_button))
-        left_box = QWidget()
-        left_box.setLayout(left)
-        retry = self.buttons["redeem"].fontMetrics().horizontalAdvance("Retry points payment (F4)")
-        left_box.setFixedWidth(max(200, retry + 40))  # the longest label, whole
-        body.addWidget(left_box)
-        middle = QVBoxLayout()
-        self.member_panel = MemberPanel()
-        middle.addWidget(self.member_panel)
-        self.sale_panel = SalePanel(self.currency)
-        self.sale_panel.setMinimumWidth(300)
-        middle.addWidget(self.sale_panel, 1)
-        body.addLayout(middle, 1)
-        self.receipt_panel = ReceiptPanel()
-        body.addWidget(self.receipt_panel)
-        outer.addLayout(body, 1)
-        self.setCentralWidget(central)
+        self.manager_button, self.tech_button = layout.manager_button, layout.tech_button
+        self.member_panel = layout.member_panel
+        self.sale_panel = layout.sale_panel
+        self.receipt_panel = layout.receipt_panel
+        self.setCentralWidget(layout)
         self.status_line = StatusLine(self.ctx.sync_signals, self)
         self.backend_label = self.status_line.backend_label
         self.pending_label = self.status_line.pending_label
         self.device_label = self.status_line.device_label
         self.setStatusBar(self.status_line)
         self._menus()
-        self.setTabOrder(self.sale_panel.description_edit, self.sale_panel.amount_edit)
-        self.setTabOrder(self.sale_panel.amount_edit, self.member_panel.phone_edit)
 
     def _menus(self) -> None:
         menu = self.menuBar().addMenu(translate("MainWindow", "&Till"))
@@ -244,6 +202,7 @@ class MainWindow(QMainWindow):
         self.sale_panel.show_sale(sale)
         session = self.ctx.session
         self.member_panel.zone = store_zone(session.raw if session else None)
+        self.member_panel.figures = self.sale_panel.figures  # the store's points grouping
         self.member_panel.show_member(sale.member)
         self.member_panel.remove_button.setEnabled(
             sale.member is not None and sale.can_change_member()
@@ -265,69 +224,22 @@ class MainWindow(QMainWindow):
         if settled is not None:
             self.flow.op_settled(settled)
 
-    # -- identification -------------------------------------------------------------------
+    # -- identification (till.member_lookup) --------------------------------------------
 
     def _ensure_open_sale(self) -> None:
-        if self.flow.sale.finished:
-            self.new_sale()
+        self.members.ensure_open_sale()
 
     def on_identified(self, event: Identified) -> None:
-        if self.bench_is_open():
-            # The technician is swiping sample cards at the bench: not a customer.
-            self.say(
-                translate("MainWindow", "The card test bench is open: reads go to the bench."),
-                "warn",
-            )
-            return
-        if self.receipts.claim_scanned(event):  # a receipt's points code (issue 17)
-            return
-        if isinstance(self.dialog, RegistrationDialog | RedeemDialog | VoidDialog):
-            self.say(
-                translate("MainWindow", "Finish or close the open dialog first (Esc)."), "warn"
-            )
-            return
-        self._ensure_open_sale()
-        self.identifier.identify(event, self._looked_up)
+        self.members.on_identified(event)
 
     def lookup_phone(self, phone: str) -> None:
-        self._ensure_open_sale()
-        self.say(translate("MainWindow", "Looking the member up…"))
-        self.identifier.lookup("phone", phone, self._looked_up)
-
-    def _looked_up(self, result: LookupResult) -> None:
-        if result.kind == LookupKind.MEMBER and result.member is not None:
-            if self.flow.set_member(result.member):
-                if result.member.offline:
-                    self.say(
-                        translate(
-                            "MainWindow",
-                            "{name}: offline, last known data. Points earned now are added when the loyalty server is back.",
-                        ).format(name=result.member.name),
-                        "warn",
-                    )
-                else:
-                    self.say(
-                        translate("MainWindow", "Member: {name}").format(name=result.member.name),
-                        "ok",
-                    )
-                if self.member_panel.phone_edit.hasFocus():
-                    # Typed and found: on to the sale's next item (Enter there reaches the
-                    # amount), not left in a field whose next keys would look a member up.
-                    self.sale_panel.description_edit.setFocus()
-            return
-        level = "bad" if result.kind == LookupKind.REFUSED else "warn"
-        self.say(result.message, level)
-        if result.kind == LookupKind.UNKNOWN:
-            self.register(result.card, result.phone)
-        if result.kind == LookupKind.UNAVAILABLE:
-            self.monitor.poll()
+        self.members.lookup_phone(phone)
 
     def register(self, card: str | None, phone: str | None) -> None:
         self.dialogs.register(card, phone)
 
     def remove_member(self) -> None:
-        if self.flow.remove_member():
-            self.say(translate("MainWindow", "Member removed from the sale."))
+        self.members.remove_member()
 
     # -- sale -----------------------------------------------------------------------------
 
@@ -434,24 +346,7 @@ class MainWindow(QMainWindow):
             store_locale(body),
         )
         self.receipt_panel.keep(self.ctx.runner)  # receipts/<no>.txt, off the GUI thread
-        if sale.state == SaleState.VOIDED:
-            self.say(translate("MainWindow", "Sale voided."), "warn")
-        elif sale.earn_op_id and sale.earned_points is None:
-            self.say(
-                translate(
-                    "MainWindow", "Sale completed. Points pending: added when the server is back."
-                ),
-                "warn",
-            )
-        elif sale.earned_points is not None:
-            self.say(
-                translate("MainWindow", "Sale completed. {earned_points} points earned.").format(
-                    earned_points=sale.earned_points
-                ),
-                "ok",
-            )
-        else:
-            self.say(translate("MainWindow", "Sale completed."), "ok")
+        self.say(*finished_notice(sale))
         self.recovery_bar.finished(sale)
 
     # -- dialogs and other windows --------------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import tzinfo
 
+from babel import Locale
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from till import formatting
 from till.core.sale import Member
 from till.receipt import local_time
 from till.style import touch
@@ -36,6 +38,7 @@ class MemberPanel(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(translate("MainWindow", "Member"), parent)
         self.member: Member | None = None
+        self.figures: Locale | None = None  # the store's figures (till.formatting)
         self.zone: tzinfo | None = None  # the store's (till.receipt.store_zone); None: UTC
         layout = QVBoxLayout(self)
         self.name_label = QLabel(translate("MainWindow", "No member"))
@@ -108,10 +111,12 @@ class MemberPanel(QGroupBox):
             self.status_label.setText("—")
             self.offline_badge.hide()
             return
-        self.name_label.setText(member.name or "(no name)")
+        self.name_label.setText(member.name or translate("MainWindow", "(no name)"))
         self.phone_label.setText(member.masked_phone)
         self.balance_label.setText(
-            translate("MainWindow", "{points} points").format(points=f"{member.balance:,}")
+            translate("MainWindow", "{points} points").format(
+                points=formatting.points(member.balance, self.figures)
+            )
         )
         self.status_label.setText(
             translate("MainWindow", "Active")

@@ -1,7 +1,8 @@
 """The Orders panel: members' orders from the tables, waiting to be paid at the counter.
 
 Why a list the keyboard drives: the cashier picks the table's order with Up/Down (Alt+O
-brings the focus here) and opens it as the sale with one key (Ctrl+O, or Enter in the list);
+brings the focus here) and opens it as the sale with one key (Ctrl+O, or Enter in the list),
+or cancels it (Delete in the list, then Enter to confirm);
 the selection stays on the oldest order when new ones arrive, so Ctrl+O alone serves the queue
 in order. Each row says table, member and total; the selected order's lines are spelled out
 under the list. The panel hides itself while no order waits (the till's screen is small).
@@ -36,6 +37,8 @@ from till.wire import Order
 OPEN_KEY = "Ctrl+O"  # F12 is Return (issue 16); Ctrl+O in the points dialog is its own window
 FOCUS_KEY = "Alt+O"
 ROTATE_KEY = "Ctrl+R"
+#: In the list only (Alt+O there first): Delete is an editing key everywhere else.
+CANCEL_KEY = "Del"
 
 
 class OrderSignals(QObject):
@@ -82,14 +85,19 @@ def line_text(order: Order, currency: str = "") -> str:
 
 
 class _OrderList(QListWidget):
-    """Enter opens the selected order (as Ctrl+O does); Esc goes back to the sale."""
+    """Enter opens the selected order (as Ctrl+O does); Delete asks to cancel it; Esc goes
+    back to the sale."""
 
     open_requested = Signal()
+    cancel_requested = Signal()
     escaped = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.open_requested.emit()
+            return
+        if event.key() == Qt.Key.Key_Delete:
+            self.cancel_requested.emit()
             return
         if event.key() == Qt.Key.Key_Escape:
             self.escaped.emit()
@@ -99,9 +107,11 @@ class _OrderList(QListWidget):
 
 class OrdersPanel(QGroupBox):
     """``open_requested(Order)``: the cashier asked for the selected order as the sale;
+    ``cancel_requested(Order)``: to cancel the selected order (the controller confirms);
     ``rotate_requested(str)``: a new QR for the selected order's table ("" when none)."""
 
     open_requested = Signal(object)
+    cancel_requested = Signal(object)
     rotate_requested = Signal(str)
 
     def __init__(self, currency: str = "", parent: QWidget | None = None) -> None:
@@ -133,11 +143,17 @@ class OrdersPanel(QGroupBox):
         self.rotate_button = QPushButton(
             translate("TableOrders", "New table QR ({ROTATE_KEY})").format(ROTATE_KEY=ROTATE_KEY)
         )
+        self.cancel_button = QPushButton(
+            translate("TableOrders", "Cancel order ({CANCEL_KEY})").format(CANCEL_KEY=CANCEL_KEY)
+        )
         layout.addWidget(touch(self.open_button), 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(touch(self.cancel_button), 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(touch(self.rotate_button), 0, Qt.AlignmentFlag.AlignTop)
         self.list.currentRowChanged.connect(self._show_lines)
         self.list.open_requested.connect(self.request_open)
         self.open_button.clicked.connect(self.request_open)
+        self.list.cancel_requested.connect(self.request_cancel)
+        self.cancel_button.clicked.connect(self.request_cancel)
         self.rotate_button.clicked.connect(self.request_rotate)
         self.show_orders(FeedState(online=None))
 
@@ -163,6 +179,7 @@ class OrdersPanel(QGroupBox):
         self.list.blockSignals(False)
         self._show_lines(row)
         self.open_button.setEnabled(bool(self.orders))
+        self.cancel_button.setEnabled(bool(self.orders))
         if state.problem:
             self.status_label.setText(state.problem)
         elif self.orders:
@@ -188,6 +205,11 @@ class OrdersPanel(QGroupBox):
         order = self.selected()
         if order is not None:
             self.open_requested.emit(order)
+
+    def request_cancel(self) -> None:
+        order = self.selected()
+        if order is not None:
+            self.cancel_requested.emit(order)
 
     def request_rotate(self) -> None:
         order = self.selected()

@@ -159,7 +159,11 @@ class OtpPanel(QWidget):
             )
             self.resend_button.setEnabled(False)
         else:
-            self.resend_button.setText("Send a new code" if expired else "Send again")
+            self.resend_button.setText(
+                translate("MainWindow", "Send a new code")
+                if expired
+                else translate("MainWindow", "Send again")
+            )
             self.resend_button.setEnabled(not self.locked or expired)
 
     def stop(self) -> None:

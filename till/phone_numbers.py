@@ -15,9 +15,11 @@ from collections.abc import Mapping
 from typing import Any
 
 import phonenumbers
+from babel import Locale, UnknownLocaleError
 from phonenumbers import geocoder
 
 from till.errors import TillError
+from till.translate import language, translate
 
 _POSSIBLE = phonenumbers.ValidationResult.IS_POSSIBLE
 
@@ -27,7 +29,13 @@ class NotAPhoneNumber(TillError):
 
 
 def region_name(region: str) -> str:
-    return str(geocoder._region_display_name(region.upper(), "en") or region.upper())
+    """The country's name in the till's language (CLDR through Babel), "GB" if unknown."""
+    code = region.upper()
+    try:
+        name = Locale.parse(language()).territories.get(code)
+    except (ValueError, UnknownLocaleError):
+        name = None
+    return str(name or geocoder._region_display_name(code, "en") or code)
 
 
 def region_of(session: Any) -> str | None:
@@ -44,7 +52,11 @@ def to_e164(raw: str, region: str) -> str:
     except phonenumbers.NumberParseException:
         number = None
     if number is None or phonenumbers.is_possible_number_with_reason(number) != _POSSIBLE:
-        raise NotAPhoneNumber(f"That is not a phone number for {region_name(region)}")
+        raise NotAPhoneNumber(
+            translate("PhoneNumber", "That is not a phone number for {country}").format(
+                country=region_name(region)
+            )
+        )
     return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
 
 

@@ -1,7 +1,9 @@
 """The receipt: what the customer takes away, as plain text (screen and printer alike).
 
 Why plain text: a receipt printer prints lines of ~40 characters; the same text is shown
-on screen, so what the cashier sees is what is printed. It says exactly what happened to
+on screen, so what the cashier sees is what is printed. Lines are laid out by
+:mod:`till.receipt_columns`, the rule the ESC/POS layout (:mod:`till.printing.layout`) uses
+too: a long name wraps, an amount is never cut. It says exactly what happened to
 the points: earned, redeemed, new balance — or "points pending" while the earn waits in
 the journal for the backend.
 """
@@ -17,7 +19,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel import Locale, UnknownLocaleError
 
-from till import formatting
+from till import formatting, receipt_columns
 from till.core.sale import RedemptionState, Sale, SaleState
 from till.receipt_rules import campaign_lines, expiry_lines
 from till.translate import translate
@@ -25,7 +27,7 @@ from till.words import tender_name
 
 log = logging.getLogger(__name__)
 
-WIDTH = 40
+WIDTH = receipt_columns.SCREEN
 
 
 def store_zone(session_body: Mapping[str, Any] | None) -> tzinfo:
@@ -68,11 +70,6 @@ def local_time(utc_iso: str, zone: tzinfo | None, locale: Locale | None = None) 
     return formatting.local_time(utc_iso, zone, locale)
 
 
-def _row(left: str, right: str) -> str:
-    space = max(1, WIDTH - len(left) - len(right))
-    return f"{left}{' ' * space}{right}"
-
-
 def _money(value: Decimal, currency: str, locale: Locale | None = None) -> str:
     return formatting.money(value, currency, locale)
 
@@ -86,77 +83,84 @@ def render_receipt(
     currency: str = "",
     zone: tzinfo | None = None,
     locale: Locale | None = None,
+    width: int = WIDTH,
 ) -> str:
     """The receipt's text; ``zone`` and ``locale`` are the store's (:func:`store_zone`,
-    :func:`store_locale`): a customer reads local time and the figures as written there."""
+    :func:`store_locale`): a customer reads local time and the figures as written there.
+    Every line is laid out by :mod:`till.receipt_columns` in ``width`` columns: long names
+    wrap, amounts and points stay whole and right-aligned."""
 
     def money(value: Decimal) -> str:
         return _money(value, currency, locale)
 
     lines: list[str] = []
+
+    def say(text: str) -> None:
+        lines.extend(receipt_columns.wrap(text, width))
+
+    def row(left: str, right: str) -> None:
+        lines.extend(receipt_columns.row(left, right, width))
+
     if store:
-        lines.append(store.center(WIDTH).rstrip())
-    lines.append(translate("Receipt", "Receipt {number}").format(number=sale.receipt_no))
-    lines.append(local_time(sale.completed_at or sale.created_at, zone, locale))
-    lines.append("-" * WIDTH)
+        lines.extend(receipt_columns.centred(store, width))
+    say(translate("Receipt", "Receipt {number}").format(number=sale.receipt_no))
+    say(local_time(sale.completed_at or sale.created_at, zone, locale))
+    lines.append("-" * width)
     for line in sale.lines:
-        lines.append(_row(line.description[: WIDTH - 14], money(line.amount)))
-    lines.append("-" * WIDTH)
-    lines.append(_row(translate("Receipt", "TOTAL"), money(sale.total)))
+        row(line.description, money(line.amount))
+    lines.append("-" * width)
+    row(translate("Receipt", "TOTAL"), money(sale.total))
     r = sale.redemption
     if r is not None and r.state in (RedemptionState.COMMITTED, RedemptionState.REVERSING):
-        lines.append(
-            _row(
-                translate("Receipt", "Loyalty Redemption {points} pt").format(points=r.points),
-                money(r.value),
-            )
+        row(
+            translate("Receipt", "Loyalty Redemption {points} pt").format(points=r.points),
+            money(r.value),
         )
     for tender in sale.tenders:
-        lines.append(_row(tender_name(tender.kind), money(tender.amount)))
+        row(tender_name(tender.kind), money(tender.amount))
     if sale.change:
-        lines.append(_row(translate("Receipt", "Change"), money(sale.change)))
+        row(translate("Receipt", "Change"), money(sale.change))
     if sale.state == SaleState.VOIDED:
         lines.append("")
-        lines.append(translate("Receipt", "*** SALE VOIDED ***"))
+        say(translate("Receipt", "*** SALE VOIDED ***"))
         if r is not None and r.state == RedemptionState.REVERSED:
-            lines.append(
-                translate("Receipt", "Points given back: {points}").format(points=r.points)
-            )
+            say(translate("Receipt", "Points given back: {points}").format(points=r.points))
     member = sale.member
     if member is not None:
-        lines.append("-" * WIDTH)
-        lines.append(
+        lines.append("-" * width)
+        say(
             translate("Receipt", "Member: {name} ({phone})").format(
                 name=member.name, phone=member.masked_phone
             )
         )
         if sale.state != SaleState.VOIDED:
             if r is not None and r.state == RedemptionState.COMMITTED:
-                lines.append(
-                    translate("Receipt", "Points redeemed: {points}").format(points=r.points)
-                )
+                say(translate("Receipt", "Points redeemed: {points}").format(points=r.points))
             if sale.earn_op_id and sale.earned_points is not None:
-                lines.append(
+                say(
                     translate("Receipt", "Points earned: {points}").format(
                         points=sale.earned_points
                     )
                 )
-                lines.extend(campaign_lines(sale))  # issue 16: which campaign gave which
+                # issue 16: which campaign gave which
+                lines.extend(campaign_lines(sale, width))
             elif sale.earn_op_id:
-                lines.append(translate("Receipt", "Points earned: pending"))
-                lines.append(translate("Receipt", "(points pending: they will be added"))
-                lines.append(translate("Receipt", " when the loyalty server is back)"))
+                say(translate("Receipt", "Points earned: pending"))
+                say(
+                    translate(
+                        "Receipt",
+                        "(points pending: they will be added when the loyalty server is back)",
+                    )
+                )
         balance = sale.balance_after
         if balance is None and r is not None and sale.earned_points is None and not sale.earn_op_id:
             balance = r.balance_after
         if balance is not None:
-            lines.append(
-                translate("Receipt", "New balance: {points} points").format(points=balance)
-            )
+            say(translate("Receipt", "New balance: {points} points").format(points=balance))
         elif sale.earn_op_id and sale.earned_points is None:
-            lines.append(translate("Receipt", "New balance: points pending"))
+            say(translate("Receipt", "New balance: points pending"))
         if sale.state != SaleState.VOIDED:
-            lines.extend(expiry_lines(sale, locale))  # issue 16: the next expiry
+            lines.extend(expiry_lines(sale, locale, width))  # issue 16: the next expiry
     lines.append("")
-    lines.append(translate("Receipt", "Thank you!").center(WIDTH).rstrip())
+    lines.extend(receipt_columns.centred(translate("Receipt", "Thank you!"), width))
     return "\n".join(lines) + "\n"

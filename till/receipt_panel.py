@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QGroupBox, QPlainTextEdit, QPushButton, QVBoxLayou
 
 from till.core.sale import Sale
 from till.receipt import render_receipt
+from till.receipt_columns import SCREEN
 from till.style import touch
 from till.tasks import TaskRunner
 from till.translate import translate
@@ -45,8 +46,9 @@ class ReceiptPanel(QGroupBox):
         self.text_edit.setStyleSheet(f'font-family: "{family}"; font-size: {RECEIPT_PX}px;')
         self.text_edit.ensurePolished()
         self.text_edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        # Wide enough for a 40-column receipt line without wrapping or scrolling.
-        width = self.text_edit.fontMetrics().horizontalAdvance("M" * 41)
+        # Wide enough for a receipt line (till.receipt_columns.SCREEN columns: the text is
+        # wrapped there, never by the widget) without wrapping or scrolling.
+        width = self.text_edit.fontMetrics().horizontalAdvance("M" * (SCREEN + 1))
         self.text_edit.setMinimumWidth(width + 30)
         self.text_edit.setPlaceholderText(
             translate("MainWindow", "The receipt appears here when the sale is finished.")

@@ -14,10 +14,11 @@ from datetime import date
 from babel import Locale
 from babel.dates import format_date
 
+from till import receipt_columns
 from till.core.sale import Sale
 from till.translate import translate
 
-WIDTH = 40
+WIDTH = receipt_columns.SCREEN
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
@@ -31,18 +32,18 @@ def day_text(day: date, locale: Locale | None = None) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
-def campaign_lines(sale: Sale) -> list[str]:
-    """One line per campaign that gave points: ``  Double points on fresh   +12``."""
-    out = []
+def campaign_lines(sale: Sale, width: int = WIDTH) -> list[str]:
+    """Each campaign that gave points, its name wrapped and its points on the last line:
+    ``  Double points on fresh   +12`` (:func:`till.receipt_columns.row`)."""
+    out: list[str] = []
     for credit in sale.campaigns:
-        right = f"+{credit.points}"
-        left = f"  {credit.name}"[: WIDTH - len(right) - 1]
-        out.append(f"{left}{' ' * max(1, WIDTH - len(left) - len(right))}{right}")
+        out.extend(receipt_columns.row(credit.name, f"+{credit.points}", width, indent="  "))
     return out
 
 
-def expiry_lines(sale: Sale, locale: Locale | None = None) -> list[str]:
-    """``120 points expire on 1 March 2027`` when the earn's answer named an expiry."""
+def expiry_lines(sale: Sale, locale: Locale | None = None, width: int = WIDTH) -> list[str]:
+    """``120 points expire on 1 March 2027`` when the earn's answer named an expiry, wrapped
+    in ``width`` columns (German and Ukrainian say it in more letters)."""
     if not sale.next_expiry_on or not sale.next_expiry_points:
         return []
     try:
@@ -54,4 +55,4 @@ def expiry_lines(sale: Sale, locale: Locale | None = None) -> list[str]:
         text = translate("Receipt", "{n} point expires on {day}")
     else:
         text = translate("Receipt", "{n} points expire on {day}")
-    return [text.format(n=n, day=day_text(day, locale))]
+    return receipt_columns.wrap(text.format(n=n, day=day_text(day, locale)), width)

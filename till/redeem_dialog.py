@@ -5,6 +5,10 @@ by the balance and by what is due, value shown), then — only when the store po
 it at this value — the one-time code step, or a manager override when the customer's phone
 is not at hand. Every backend call runs on the TaskRunner; the commit goes through the
 sale flow (journal first). Esc closes the dialog at any step without taking points.
+
+``otp_awaited(bool)`` says when the customer has to read out the SMS code (the code page is
+shown) and when that wait is over (committed, override, locked, closed): the customer
+display follows it instead of reading this dialog's widgets.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 import shiboken6
-from PySide6.QtCore import QRegularExpression
+from PySide6.QtCore import QRegularExpression, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,10 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from till import formatting
 from till.backend_client import BackendClient, BackendError, OtpChallenge, Session
 from till.core.outcome import OpOutcome, OpStatus
 from till.core.sale import points_for_amount, value_of_points
 from till.otp_panel import OtpPanel
+from till.receipt import store_locale
 from till.sale_flow import SaleFlow
 from till.sale_panel import AMOUNT_RE, parse_amount
 from till.style import add_shortcut, touch
@@ -42,6 +48,8 @@ log = logging.getLogger(__name__)
 
 
 class RedeemDialog(QDialog):
+    otp_awaited = Signal(bool)  # True: the customer must tell the code; False: not any more
+
     def __init__(
         self,
         flow: SaleFlow,
@@ -60,6 +68,8 @@ class RedeemDialog(QDialog):
         self.runner = runner
         self.session = session
         self.currency = currency
+        self.figures = store_locale(session.raw)  # the store's figures (till.formatting)
+        self.awaiting_otp = False
         self.challenge: OtpChallenge | None = None
         self.points = 0
         self.value = Decimal("0.00")
@@ -80,6 +90,7 @@ class RedeemDialog(QDialog):
         self.otp = OtpPanel(resend_cooldown_s)
         self.stack.addWidget(self.otp)
         self.stack.addWidget(self._override_page())
+        self.stack.currentChanged.connect(lambda _i: self._set_awaiting(self._on_code_page()))
         self.cancel_button = QPushButton(translate("MainWindow", "Cancel (Esc)"))
         self.cancel_button.clicked.connect(self.reject)
         layout.addWidget(touch(self.cancel_button))
@@ -99,7 +110,18 @@ class RedeemDialog(QDialog):
     # -- pages ----------------------------------------------------------------------------
 
     def _money(self, value: Decimal) -> str:
-        return f"{self.currency} {value:,.2f}".strip()
+        return formatting.money(value, self.currency, self.figures)
+
+    def _points(self, value: int) -> str:
+        return formatting.points(value, self.figures)
+
+    def _on_code_page(self) -> bool:
+        return self.stack.currentWidget() is self.otp and not self.otp.locked
+
+    def _set_awaiting(self, waiting: bool) -> None:
+        if waiting != self.awaiting_otp:
+            self.awaiting_otp = waiting
+            self.otp_awaited.emit(waiting)
 
     def _amount_page(self, balance: int) -> QWidget:
         page = QWidget()
@@ -112,9 +134,9 @@ class RedeemDialog(QDialog):
                 "The customer has {balance} points (worth {value}). Up to {cap} points "
                 "({value2}) can pay for this sale.",
             ).format(
-                balance=f"{balance:,}",
+                balance=self._points(balance),
                 value=self._money(worth),
-                cap=f"{self.cap:,}",
+                cap=self._points(self.cap),
                 value2=self._money(cap_value),
             )
         )
@@ -196,7 +218,7 @@ class RedeemDialog(QDialog):
         else:
             text = translate("MainWindow", "{points} points = {value}")
         self.value_label.setText(
-            text.format(points=f"{self.points:,}", value=self._money(self.value))
+            text.format(points=self._points(self.points), value=self._money(self.value))
         )
         if not self.session.otp_required:
             self.policy_label.setText(translate("MainWindow", "No code is needed for this store."))
@@ -261,6 +283,7 @@ class RedeemDialog(QDialog):
             self.challenge = challenge
             self.stack.setCurrentWidget(self.otp)
             self.otp.start(challenge.masked_phone, challenge.expires_at, resent=resend and resent)
+            self._set_awaiting(self._on_code_page())  # a new code after a lock: waiting again
             self.say("")
 
         def failed(exc: BaseException) -> None:
@@ -334,7 +357,10 @@ class RedeemDialog(QDialog):
             why = (
                 outcome.message
                 if outcome.status == OpStatus.KEY
-                else ("The loyalty server did not answer, so the points payment is not confirmed.")
+                else translate(
+                    "MainWindow",
+                    "The loyalty server did not answer, so the points payment is not confirmed.",
+                )
             )
             self.say(
                 translate(
@@ -359,9 +385,13 @@ class RedeemDialog(QDialog):
             code == "otp_invalid" and exc.details.get("attempts_left") == 0
         ):
             self.otp.lock(
-                "Too many wrong codes: this code is locked. A manager can override (Ctrl+O), "
-                "or send a new code once it has expired."
+                translate(
+                    "MainWindow",
+                    "Too many wrong codes: this code is locked. A manager can override "
+                    "(Ctrl+O), or send a new code once it has expired.",
+                )
             )
+            self._set_awaiting(False)
             self.say("")
             return
         if code == "otp_expired":
@@ -386,4 +416,5 @@ class RedeemDialog(QDialog):
 
     def done(self, result: int) -> None:
         self.otp.stop()
+        self._set_awaiting(False)
         super().done(result)

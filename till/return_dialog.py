@@ -249,7 +249,9 @@ class ReturnDialog(QDialog):
         w = self.window_
         try:
             # No ``store``: the backend takes the key's own store, where the return is made.
-            request = return_request(str(uuid.uuid4()), receipt, line_nos=lines, amount=amount)
+            request = return_request(
+                str(uuid.uuid4()), receipt, line_nos=lines, amount=amount, occurred_at=w.ctx.clock()
+            )
         except ValueError:
             self.say(
                 translate(

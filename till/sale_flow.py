@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 
 from till.core.engine import OutcomeCallback, SaleEngine, Store
 from till.core.outcome import OpOutcome, OpStatus
+from till.core.parts import utc_now_iso
 from till.core.sale import Member, Sale, SaleState
 from till.core.submission import Submitter
 from till.tasks import TaskRunner
@@ -58,9 +59,12 @@ class SaleFlow(QObject):
         runner: TaskRunner,
         till_code: Callable[[], str] = lambda: "",
         parent: QObject | None = None,
+        clock: Callable[[], str] | None = None,
     ) -> None:
         super().__init__(parent)
-        self.engine = SaleEngine(store, submitter, runner, _Display(self), till_code)
+        self.engine = SaleEngine(
+            store, submitter, runner, _Display(self), till_code, clock=clock or utc_now_iso
+        )
 
     @property
     def sale(self) -> Sale:

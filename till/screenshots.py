@@ -288,6 +288,22 @@ def cut_texts(window: QWidget) -> list[str]:
     return bad
 
 
+def dialog_misfits(app: QApplication, dialog: QWidget, width: int, height: int) -> list[str]:
+    """What a ``width`` x ``height`` till screen would cut of an open dialog: the dialog
+    itself when larger than the screen (a dialog keeps its own size, it is not resized to
+    the screen like the window), and every text it cannot show whole (:func:`cut_texts`).
+    Issue 17: German and Ukrainian words are long; each dialog is checked in each language."""
+    for _ in range(3):
+        app.processEvents()
+    bad: list[str] = []
+    if dialog.width() > width or dialog.height() > height:
+        bad.append(
+            f"{type(dialog).__name__} is {dialog.width()}x{dialog.height()}, "
+            f"larger than the {width}x{height} screen"
+        )
+    return bad + cut_texts(dialog)
+
+
 def shoot_window(
     app: QApplication, window: QWidget, path: Path, size: tuple[int, int]
 ) -> list[str]:

@@ -8,9 +8,10 @@ identified — so tenders, points payment with its OTP and the earn are the usua
 - Opening takes the order (``POST /v1/orders/{id}/take``) so no other till serves it. While
   the backend can't be reached the order is opened from the list as last seen (paying an
   untaken order is allowed by the contract), and the member as far as the order names it.
-- The order is marked paid with the sale's receipt number through the one submission path
-  (:mod:`till.core.submission`): journaled first (kind ``order_paid``), sent once, replayed
-  by the sync worker when the till was offline — the backend applies it once by ``op_id``.
+- The order is marked paid with the sale's receipt number, or cancelled when its sale is
+  voided or the cashier cancels it in the list (Delete, then Enter), through the one
+  submission path (:mod:`till.order_closing`): journaled first, sent once, replayed by the
+  sync worker when the till was offline — the backend applies it once by ``op_id``.
 - Which sale serves which order is kept in ``table_orders.json`` beside the sales, so a sale
   restored after a power cut still marks its order paid.
 """
@@ -20,7 +21,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import uuid
 from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,17 +30,16 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QLabel, QMenu, QWidget
 
 from till.backend_client import BackendClient, BackendError, BackendUnavailable
-from till.core.effects import OpRequest
 from till.core.order_feed import OrderFeed
-from till.core.outcome import OpOutcome, OpStatus
 from till.core.sale import Member, Sale, SaleState
 from till.identify import member_from
+from till.order_closing import OrderClosing
 from till.orders_panel import FOCUS_KEY, OPEN_KEY, ROTATE_KEY, OrderSignals, OrdersPanel
 from till.phone_numbers import region_of
 from till.receipt import store_zone
 from till.style import add_shortcut
 from till.translate import translate
-from till.wire import Order, order_paid_body
+from till.wire import Order
 
 if TYPE_CHECKING:
     from till.context import AppContext
@@ -74,10 +73,12 @@ class TableOrders(QObject):
         window.statusBar().addPermanentWidget(self.count_label)
         self._links_path = ctx.data_dir / "table_orders.json"
         self.links: dict[str, Order] = {}  # sale_id -> the order it serves
+        self.closing = OrderClosing(ctx.submitter, ctx.sale_runner, self.panel.say, self.feed.note)
         self._opening = False
         self._load_links()
         self.signals.changed.connect(self._feed_changed)
         self.panel.open_requested.connect(self.open_order)
+        self.panel.cancel_requested.connect(self.ask_cancel)
         self.panel.rotate_requested.connect(self.rotate)
         self.panel.list.escaped.connect(self.back_to_sale)
         window.flow.finished.connect(self._sale_finished)
@@ -125,7 +126,13 @@ class TableOrders(QObject):
         idle = sale.finished or (not sale.lines and sale.member is None)
         waiting = len(self.panel.orders)
         self.dock.setVisible((waiting > 0 and idle) or self.panel.list.hasFocus())
-        self.count_label.setText(f"Table orders: {waiting} ({FOCUS_KEY})" if waiting else "")
+        self.count_label.setText(
+            translate("TableOrders", "Table orders: {waiting} ({key})").format(
+                waiting=waiting, key=FOCUS_KEY
+            )
+            if waiting
+            else ""
+        )
 
     def _online_changed(self, online: bool) -> None:
         if online:
@@ -239,53 +246,52 @@ class TableOrders(QObject):
         window.say(text, "warn" if offline else "ok")
         self.back_to_sale()
 
-    # -- marking it paid ------------------------------------------------------------------
+    # -- closing it: paid, or cancelled (till.order_closing) -----------------------------
 
     def _sale_finished(self, sale: Sale) -> None:
+        """Completed: the order is paid with the receipt. Voided: the order is cancelled,
+        so it is not left "taken" by this till (the backend has no hand-back)."""
         order = self.links.pop(sale.sale_id, None)
         if order is None:
             return
-        self._save_links()
-        if sale.state != SaleState.COMPLETED:
+        if sale.state == SaleState.COMPLETED:
+            self.closing.paid(order, sale.receipt_no)
+        else:
+            self.closing.cancel(order)
+            self.window.say(
+                translate(
+                    "TableOrders", "Sale voided: the order of table {table} is cancelled."
+                ).format(table=order.table),
+                "warn",
+            )
+        self._save_links()  # after the close is queued on the sale runner: journal first
+
+    def ask_cancel(self, order: Order) -> None:
+        """The cashier's key in the list: confirm, then cancel (journaled)."""
+        sale = self.window.flow.sale
+        serving = self.links.get(sale.sale_id)
+        if not sale.finished and serving is not None and serving.id == order.id:
             self.panel.say(
                 translate(
-                    "TableOrders", "Sale voided: the order of table {table} is still open here."
+                    "TableOrders",
+                    "Table {table}: this order is the sale being rung up. Void the sale (F8): that cancels the order too.",
                 ).format(table=order.table)
             )
             return
-        op_id = str(uuid.uuid4())
-        body = order_paid_body(op_id, order.id, sale.receipt_no)
-        request = OpRequest("order_paid", f"order:{order.id}", op_id, body, close_refusals=False)
-        submitter = self.ctx.submitter
-        self.ctx.sale_runner.run(
-            lambda: submitter.submit(request),
-            lambda outcome: self._paid(order, outcome),
-            lambda exc: log.error("order_paid %s failed", op_id, exc_info=exc),
-        )
+        here = self.ctx.session.till if self.ctx.session else ""
+        if order.state == "taken" and order.taken_by and here and order.taken_by != here:
+            self.panel.say(
+                translate(
+                    "TableOrders",
+                    "Table {table}: the order is being served at till {till}; cancel it there.",
+                ).format(table=order.table, till=order.taken_by)
+            )
+            return
+        from till.order_cancel_dialog import OrderCancelDialog
 
-    def _paid(self, order: Order, outcome: OpOutcome) -> None:
-        if outcome.status == OpStatus.DONE:
-            self.panel.say(
-                translate("TableOrders", "Table {table}: the order is paid.").format(
-                    table=order.table
-                )
-            )
-            if outcome.result is not None and outcome.result.raw.get("id") is not None:
-                self.feed.note(Order.from_json(outcome.result.raw))
-        elif outcome.status.unsettled and outcome.status != OpStatus.REVIEW:
-            self.panel.say(
-                translate(
-                    "TableOrders",
-                    "Table {table}: the order is marked paid when the server is back.",
-                ).format(table=order.table)
-            )
-        else:
-            self.panel.say(
-                translate(
-                    "TableOrders",
-                    "Table {table}: the order could not be marked paid ({message}). A manager can see it in the review list.",
-                ).format(table=order.table, message=outcome.message)
-            )
+        dialog = OrderCancelDialog(order, self.ctx.config.ui.currency, self.panel.zone, self.window)
+        dialog.accepted.connect(lambda: self.closing.cancel(order))
+        self.window.open_dialog(dialog)
 
     # -- links kept on disk ---------------------------------------------------------------
 
@@ -300,7 +306,7 @@ class TableOrders(QObject):
             self.links = {}
 
     def _save_links(self) -> None:
-        """Written on the sale runner: after the sale's own save, before its order_paid."""
+        """Written on the sale runner, after the sale's own save (and its order's close)."""
         text = json.dumps({k: dict(o.raw) for k, o in self.links.items()})
         path: Path = self._links_path
 

@@ -25,6 +25,7 @@ def _english(context: str, text: str) -> str:
 
 
 _current: Translator = _english
+_language = "en"
 
 
 def translate(context: str, text: str) -> str:
@@ -32,10 +33,23 @@ def translate(context: str, text: str) -> str:
     return _current(context, text)
 
 
-def set_translator(fn: Translator | None) -> None:
+def in_source_language() -> bool:
+    """True while no translator is installed: the till speaks English, the source language
+    (a sentence from outside the catalogue may then be shown as it came)."""
+    return _current is _english
+
+
+def language() -> str:
+    """The till's language (``en``, ``de``, ``uk``): for names the catalogue cannot hold,
+    such as a country's, looked up in CLDR (Babel) in this language."""
+    return _language
+
+
+def set_translator(fn: Translator | None, lang: str = "en") -> None:
     """Called by :mod:`till.i18n`; ``None`` goes back to English."""
-    global _current
+    global _current, _language
     _current = fn if fn is not None else _english
+    _language = lang if fn is not None else "en"
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # Qt's own name, so lupdate sees it

@@ -406,3 +406,8 @@ class TableQr:
 def order_paid_body(op_id: str, order_id: int, receipt_no: str) -> dict[str, Any]:
     """The journaled ``order_paid`` operation (``POST /v1/ops`` kind ``order_paid``)."""
     return {"op_id": op_id, "order_id": int(order_id), "receipt_no": receipt_no}
+
+
+def order_cancel_body(op_id: str, order_id: int) -> dict[str, Any]:
+    """The journaled ``order_cancel`` operation (``POST /v1/ops`` kind ``order_cancel``)."""
+    return {"op_id": op_id, "order_id": int(order_id)}

@@ -10,7 +10,7 @@ status bar instead of stopping the till.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,7 @@ from devices.router import Router, RouterSettings
 from offline_queue.journal_identity import open_till_journal
 from offline_queue.reconcile import Reconciler
 from offline_queue.sync import SyncWorker
+from till import journal_words
 from till.account_cache import AccountCache
 from till.backend_client import BackendClient
 from till.catalogue_cache import CatalogueCache
@@ -98,11 +99,14 @@ def build_context(
     readers: Sequence[Reader] | None = None,
     demo: object | None = None,
     exclusive_journal: bool = True,
+    clock: Callable[[], str] | None = None,
 ) -> AppContext:
     """Open the till's files and build its parts; nothing runs until :func:`start`.
 
     ``exclusive_journal=False``: a viewer of the till's journal (the standalone technician
     bench, which never starts the sync worker) does not take the till's process lock.
+    ``clock``: now as UTC ISO 8601 for the sale engine and the return (default the wall
+    clock); a test passes one that runs ahead, with the backend's (server.clock_file).
     """
     data_dir.mkdir(parents=True, exist_ok=True)
     # The process lock and the journal's identity first (issue 11): a second till stops here
@@ -110,7 +114,9 @@ def build_context(
     journal = open_till_journal(
         journal_path or data_dir / "journal.sqlite3", exclusive=exclusive_journal
     )
-    problems: list[str] = [str(journal.problem)] if journal.problem is not None else []
+    problems: list[str] = (  # in the till's language (issue 17)
+        [journal_words.sentence(journal.problem)] if journal.problem is not None else []
+    )
     if readers is None:
         built, device_problems = configured_readers(config)
         readers, problems = built, problems + device_problems
@@ -130,6 +136,7 @@ def build_context(
         retention_days=config.journal.retention_days,
         interval_s=config.journal.reconcile_interval_s,
         on_requeued=lambda _n: sync.kick(),
+        cancel=lambda op_id: client.cancel_op(op_id).state,  # re-cancel what a restore forgot
     )
     hub = DeviceHub(Router(RouterSettings.from_config(config.devices)), list(readers))
     device_signals = DeviceSignals()
@@ -156,10 +163,16 @@ def build_context(
         demo=demo,  # type: ignore[arg-type]
         data_dir=data_dir,
     )
+    if clock is not None:
+        ctx.clock = clock
     ctx.startup_problems = problems
     # The sale subsystem: the Qt adapter over the Qt-free engine, and the restart recovery.
     ctx.sale_flow = SaleFlow(
-        sale_store, submitter, sale_runner, lambda: ctx.session.till if ctx.session else ""
+        sale_store,
+        submitter,
+        sale_runner,
+        lambda: ctx.session.till if ctx.session else "",
+        clock=ctx.clock,
     )
     ctx.recovery = Recovery(sale_store, ctx.sale_flow, sale_runner)
     ctx.reconciler = reconciler

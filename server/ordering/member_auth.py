@@ -12,6 +12,13 @@
   code requests are capped per number and hour whether or not it is a member's: neither
   the answer nor its time tells whether a number belongs to a member.
 - **Codes** live 10 minutes and die after 5 wrong tries; the outbox blanks a used one.
+- **Per client** too (issue 18's leftover): one client guessing many numbers meets no
+  per-number limit, so tries (logins and codes) are also counted per client address
+  (``request.client``: the peer, or what a *configured* proxy says, ``server.trusted_proxies``).
+  A restaurant's guests share the Wi-Fi's one address, so the allowance is larger
+  (``CLIENT_FREE_TRIES``), a success gives its try back, and the count is forgotten after
+  ``CLIENT_FORGET_S`` without tries; past it each try waits twice as long, like a number.
+  Code SMS per client and hour are capped too (SMS pumping: OWASP Automated Threats OAT-009).
 
 scrypt runs outside the write transaction (it is slow on purpose) and a few at a time, as
 the PIN checks in ``approval``.
@@ -22,26 +29,28 @@ from __future__ import annotations
 import os
 import threading
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, insert, select, update
+from sqlalchemy import Connection, Engine, insert, select, update
 
 from server import phones
-from server.db import Clock, inserted_id, iso, parse_iso, pepper_of, read, write
-from server.errors import InvalidRequest, TooMany, Unauthorized
+from server.db import Clock, inserted_id, iso, pepper_of, read, write
+from server.errors import InvalidRequest, Unauthorized
 from server.hashing import hash_otp, hash_pin, new_otp_code, new_salt, otp_matches, verify_pin
-from server.ordering.tables import member_codes, member_passwords, member_throttle
-from server.schema import customers
+from server.ordering import throttle
+from server.ordering.tables import member_codes, member_passwords
+from server.ordering.throttle import CODES_PER_HOUR as CODES_PER_HOUR
+from server.ordering.throttle import FIRST_DELAY_S as FIRST_DELAY_S
+from server.ordering.throttle import MAX_DELAY_S as MAX_DELAY_S
+from server.ordering.throttle import MAX_FREE_TRIES as MAX_FREE_TRIES
+from server.schema import customers, stores
 from server.sms import Sms
+from server.sms_texts import sms_text
 
-MAX_FREE_TRIES = 5
-FIRST_DELAY_S = 30
-MAX_DELAY_S = 3600
 CODE_TTL_S = 600
 CODE_MAX_WRONG = 5
-CODES_PER_HOUR = 5
 # scrypt checks at once (as ``approval`` caps PIN checks): a burst of logins from the tables
 # must not take every core from the tills' requests.
 _SLOTS = threading.BoundedSemaphore(max(2, os.cpu_count() or 2))
@@ -82,59 +91,23 @@ def _member(conn: Connection, merchant_id: int, phone: str) -> Any:
     ).first()
 
 
-def _count_try(conn: Connection, merchant_id: int, subject: str, clock: Clock) -> None:
-    """One more try for ``subject``, or ``TooMany`` while it must wait (nothing counted)."""
-    now = clock.now()
-    key = (member_throttle.c.merchant_id == merchant_id) & (member_throttle.c.subject == subject)
-    row = conn.execute(select(member_throttle).where(key)).first()
-    if row is not None and row.locked_until and parse_iso(row.locked_until) > now:
-        wait = int((parse_iso(row.locked_until) - now).total_seconds()) + 1
-        raise TooMany(
-            f"Too many tries. Please wait {_minutes(wait)} and try again.",
-            code="login_throttled",
-            retry_after_s=wait,
-        )
-    failures = (int(row.failures) if row is not None else 0) + 1
-    locked = None
-    if failures >= MAX_FREE_TRIES:
-        delay = min(FIRST_DELAY_S * 2 ** (failures - MAX_FREE_TRIES), MAX_DELAY_S)
-        locked = iso(now + timedelta(seconds=delay))
-    if row is None:
-        conn.execute(
-            insert(member_throttle).values(
-                merchant_id=merchant_id, subject=subject, failures=failures, locked_until=locked
-            )
-        )
-    else:
-        conn.execute(
-            update(member_throttle).where(key).values(failures=failures, locked_until=locked)
-        )
-
-
-def _clear(conn: Connection, merchant_id: int, subject: str) -> None:
-    conn.execute(
-        delete(member_throttle).where(
-            member_throttle.c.merchant_id == merchant_id, member_throttle.c.subject == subject
-        )
-    )
-
-
-def _minutes(seconds: int) -> str:
-    if seconds < 90:
-        return f"{seconds} seconds"
-    return f"{(seconds + 59) // 60} minutes"
-
-
 def login(
-    engine: Engine, store_id: int, merchant_id: int, raw_phone: str, password: str, clock: Clock
+    engine: Engine,
+    store_id: int,
+    merchant_id: int,
+    raw_phone: str,
+    password: str,
+    clock: Clock,
+    client: str | None = None,
 ) -> Member:
     """The member whose phone and password these are; ``LoginFailed`` (one message for an
     unknown number, no password yet, a wrong password or an inactive account) or
-    ``TooMany``."""
+    ``TooMany`` (this number's or this ``client``'s tries)."""
 
     def count(conn: Connection) -> tuple[str, Any, str | None]:
+        throttle.count_client(conn, merchant_id, client, clock)
         phone = e164(conn, store_id, raw_phone)
-        _count_try(conn, merchant_id, f"login:{phone}", clock)
+        throttle.count_try(conn, merchant_id, f"login:{phone}", clock)
         member = _member(conn, merchant_id, phone)
         stored = None
         if member is not None:
@@ -151,7 +124,12 @@ def login(
         ok = verify_pin(password, stored or _dummy_hash(pepper), pepper) and stored is not None
     if not ok or member is None or member.status != "active":
         raise LoginFailed("That phone number and password do not match a member's")
-    write(engine, lambda c: _clear(c, merchant_id, f"login:{phone}"))
+
+    def cleared(conn: Connection) -> None:
+        throttle.clear(conn, merchant_id, f"login:{phone}")
+        throttle.refund_client(conn, merchant_id, client, clock)
+
+    write(engine, cleared)
     return Member(int(member.id), phone, first_name(member.name))
 
 
@@ -162,14 +140,19 @@ def request_code(
     raw_phone: str,
     sender: str,
     clock: Clock,
+    client: str | None = None,
 ) -> Sms | None:
     """A new code for the member with this number (the SMS to send after commit), or None
     for a number that is not a member's (the page answers the same either way)."""
 
     def tx(conn: Connection) -> Sms | None:
         now = clock.now()
+        if client:
+            throttle.count_codes(
+                conn, merchant_id, f"client-sms:{client}", now, throttle.CLIENT_CODES_PER_HOUR
+            )
         phone = e164(conn, store_id, raw_phone)
-        _count_codes(conn, merchant_id, f"sms:{phone}", now)
+        throttle.count_codes(conn, merchant_id, f"sms:{phone}", now)
         member = _member(conn, merchant_id, phone)
         if member is None or member.status != "active":
             return None
@@ -202,9 +185,13 @@ def request_code(
                 )
             )
         )
-        text = (
-            f"{sender}: your code to set your password is {code}. "
-            f"It expires in {CODE_TTL_S // 60} minutes. Never share it."
+        locale = conn.execute(select(stores.c.locale).where(stores.c.id == store_id)).scalar()
+        text = sms_text(
+            "password_code",
+            str(locale) if locale else None,
+            store=sender,
+            code=code,
+            minutes=CODE_TTL_S // 60,
         )
         return Sms(
             to=phone,
@@ -212,41 +199,24 @@ def request_code(
             challenge_id=f"pw-{code_id}",
             expires_at=expires,
             replaces=f"pw-{replaced[-1]}" if replaced else None,
+            code=code,
         )
 
     return write(engine, tx)
 
 
-def _count_codes(conn: Connection, merchant_id: int, subject: str, now: datetime) -> None:
-    """At most ``CODES_PER_HOUR`` code requests per number and hour (``locked_until`` is the
-    end of the current hour's window here), for members and non-members alike."""
-    key = (member_throttle.c.merchant_id == merchant_id) & (member_throttle.c.subject == subject)
-    row = conn.execute(select(member_throttle).where(key)).first()
-    if row is None or not row.locked_until or parse_iso(row.locked_until) <= now:
-        values = {"failures": 1, "locked_until": iso(now + timedelta(hours=1))}
-        if row is None:
-            conn.execute(
-                insert(member_throttle).values(merchant_id=merchant_id, subject=subject, **values)
-            )
-        else:
-            conn.execute(update(member_throttle).where(key).values(**values))
-        return
-    if int(row.failures) >= CODES_PER_HOUR:
-        wait = int((parse_iso(row.locked_until) - now).total_seconds()) + 1
-        raise TooMany(
-            f"Too many codes asked for this number. Please wait {_minutes(wait)}.",
-            code="code_rate_limited",
-            retry_after_s=wait,
-        )
-    conn.execute(update(member_throttle).where(key).values(failures=int(row.failures) + 1))
-
-
 def check_password_rules(password: str, again: str) -> None:
     if password != again:
-        raise InvalidRequest("The two passwords are not the same", field="password")
+        raise InvalidRequest(
+            "The two passwords are not the same", code="password_mismatch", field="password"
+        )
     if not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
         raise InvalidRequest(
-            f"A password has {MIN_PASSWORD} to {MAX_PASSWORD} characters", field="password"
+            f"A password has {MIN_PASSWORD} to {MAX_PASSWORD} characters",
+            code="password_length",
+            field="password",
+            min=MIN_PASSWORD,
+            max=MAX_PASSWORD,
         )
 
 
@@ -258,6 +228,7 @@ def set_password(
     code: str,
     password: str,
     clock: Clock,
+    client: str | None = None,
 ) -> str:
     """Sets the password if ``code`` is the member's live code; returns the used code's SMS
     challenge id (to blank it in the outbox). Wrong codes are counted (and kept)."""
@@ -269,7 +240,8 @@ def set_password(
         now = clock.now()
         phone = e164(conn, store_id, raw_phone)
         subject = f"code:{phone}"
-        _count_try(conn, merchant_id, subject, clock)
+        throttle.count_client(conn, merchant_id, client, clock)
+        throttle.count_try(conn, merchant_id, subject, clock)
         member = _member(conn, merchant_id, phone)
         live = None
         if member is not None:
@@ -308,8 +280,9 @@ def set_password(
             conn.execute(
                 update(member_passwords).where(key).values(password_hash=new_hash, set_at=iso(now))
             )
-        _clear(conn, merchant_id, subject)
-        _clear(conn, merchant_id, f"login:{phone}")
+        throttle.clear(conn, merchant_id, subject)
+        throttle.clear(conn, merchant_id, f"login:{phone}")
+        throttle.refund_client(conn, merchant_id, client, clock)
         return f"pw-{live.id}"
 
     return write(engine, tx)

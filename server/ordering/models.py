@@ -71,6 +71,21 @@ class OrderPaidOp(Body):
     receipt_no: ReceiptNo
 
 
+class OrderCancel(Body):
+    """``POST /v1/orders/{id}/cancel``: with an ``op_id``, exactly once per op_id (as kind
+    ``order_cancel`` in /v1/ops), so a till can journal it; without one, as before."""
+
+    op_id: OpId | None = None
+
+
+class OrderCancelOp(Body):
+    """The same as an operation of ``POST /v1/ops`` (kind ``order_cancel``): a table order
+    cancelled at a till (a voided sale, or the cashier's key), replayed once when offline."""
+
+    op_id: OpId
+    order_id: Id
+
+
 # -- documented answers -----------------------------------------------------------------
 class OrderLine(BaseModel):
     line_no: int

@@ -8,7 +8,8 @@ number (``config.bump_seq``), which is what the till's feed follows.
 
 Paying is an operation like an earn: exactly once per ``op_id`` (``server.operations``
 records it), whether it arrives live (``POST /v1/orders/{id}/paid``) or replayed from an
-offline till's journal (``POST /v1/ops`` kind ``order_paid``).
+offline till's journal (``POST /v1/ops`` kind ``order_paid``). Cancelling from a till can be
+the same (kind ``order_cancel``), so a voided sale's order is cancelled even after a power cut.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from server.db import Clock, inserted_id, iso
 from server.errors import Conflict, InvalidRequest, NotFound
 from server.ledger import Outcome
 from server.ordering import config
-from server.ordering.models import OrderPaidOp
+from server.ordering.models import OrderCancelOp, OrderPaidOp
 from server.ordering.tables import order_lines, orders
 from server.schema import customers, stores, tills
 
@@ -46,12 +47,20 @@ def create(
     menu = {m.code: m for m in config.menu(conn, store_id, merchant_id)}
     picked = [(code, qty) for code, qty in cart.items() if qty > 0]
     if not picked:
-        raise InvalidRequest("The cart is empty", field="cart")
+        raise InvalidRequest("The cart is empty", code="cart_empty", field="cart")
     if len(picked) > MAX_LINES or any(qty > MAX_QUANTITY for _, qty in picked):
-        raise InvalidRequest(f"At most {MAX_LINES} items, {MAX_QUANTITY} of each", field="cart")
+        raise InvalidRequest(
+            f"At most {MAX_LINES} items, {MAX_QUANTITY} of each",
+            code="cart_too_big",
+            field="cart",
+            lines=MAX_LINES,
+            quantity=MAX_QUANTITY,
+        )
     missing = [code for code, _ in picked if code not in menu]
     if missing:
-        raise InvalidRequest("An item of the cart is no longer on the menu", field="cart")
+        raise InvalidRequest(
+            "An item of the cart is no longer on the menu", code="cart_item_gone", field="cart"
+        )
     open_now = conn.execute(
         select(func.count())
         .select_from(orders)
@@ -267,6 +276,12 @@ def cancel(conn: Connection, caller: Caller, order_id: int, clock: Clock) -> dic
         raise _taken_elsewhere(conn, row)
     _change(conn, caller, row, clock, state="cancelled")
     return get(conn, caller.store_id, order_id)
+
+
+def cancel_op(conn: Connection, caller: Caller, req: OrderCancelOp, clock: Clock) -> Outcome:
+    """The effect of an ``order_cancel`` operation: :func:`cancel` (its op_id is recorded by
+    the runner, so a replay answers the first result)."""
+    return Outcome(cancel(conn, caller, req.order_id, clock))
 
 
 def mark_paid(conn: Connection, caller: Caller, req: OrderPaidOp, clock: Clock) -> Outcome:

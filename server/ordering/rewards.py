@@ -2,7 +2,9 @@
 
 Seed 000 sends the member to the merchant's rewards portal when one is configured; without
 one this page answers the same three questions. Times are shown in the store's zone
-(``stores.time_zone``, ``server/store_locale.py``), as everywhere a person reads them. The next expiry comes from the points lots of issue 16 (none: no line shown).
+(``stores.time_zone``, ``server/store_locale.py``), as everywhere a person reads them; the
+page writes them, and names the kinds, in its language (``i18n``). The next expiry comes
+from the points lots of issue 16 (none: no line shown).
 """
 
 from __future__ import annotations
@@ -17,13 +19,8 @@ from server.rules_schema import lots
 from server.schema import customers, ledger, stores
 
 HISTORY = 10
-_WHAT = {
-    "earn": "Earned",
-    "redeem": "Redeemed",
-    "reversal": "Reversed",
-    "claim": "Missed points added",
-    "correction": "Correction",
-}
+# Ledger kinds (``server.schema.ledger``) with a sentence in ``page_texts`` (``history.*``).
+KINDS = ("earn", "redeem", "reversal", "claim", "correction", "return", "restore", "expiry")
 
 
 def _zone(conn: Connection, store_id: int) -> ZoneInfo:
@@ -49,8 +46,8 @@ def summary(conn: Connection, store_id: int, merchant_id: int, customer_id: int)
     ).all()
     history = [
         {
-            "when": parse_iso(r.occurred_at).astimezone(zone).strftime("%d %b %Y"),
-            "what": _WHAT.get(r.kind, r.kind.capitalize()),
+            "when": parse_iso(r.occurred_at).astimezone(zone),
+            "what": f"history.{r.kind if r.kind in KINDS else 'other'}",
             "points": int(r.points),
         }
         for r in rows
@@ -70,6 +67,6 @@ def summary(conn: Connection, store_id: int, merchant_id: int, customer_id: int)
     if nxt is not None:
         expiry = {
             "points": int(nxt.points),
-            "date": parse_iso(nxt.expires_at).astimezone(zone).strftime("%d %b %Y"),
+            "date": parse_iso(nxt.expires_at).astimezone(zone),
         }
     return {"balance": int(balance or 0), "history": history, "expiry": expiry}

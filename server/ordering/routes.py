@@ -74,8 +74,16 @@ def order_paid(order_id: OrderId, body: M.OrderPaid, caller: Auth, svc: Svc) -> 
 
 
 @router.post("/orders/{order_id}/cancel", responses=documented(200, M.Order))
-def cancel_order(order_id: OrderId, caller: Auth, svc: Svc) -> dict[str, Any]:
-    out = write(svc.engine, lambda c: orders.cancel(c, caller, order_id, svc.clock))
+def cancel_order(
+    order_id: OrderId, caller: Auth, svc: Svc, body: M.OrderCancel | None = None
+) -> dict[str, Any]:
+    """Cancelled (idempotent); with an ``op_id``, exactly once per op_id (as kind
+    ``order_cancel`` in /v1/ops): a till journals it, so it survives offline and power cuts."""
+    if body is not None and body.op_id is not None:
+        req = M.OrderCancelOp(op_id=body.op_id, order_id=order_id)
+        _status, out = svc.run("order_cancel", caller, req)
+    else:
+        out = write(svc.engine, lambda c: orders.cancel(c, caller, order_id, svc.clock))
     BELL.ring()
     return out
 

@@ -9,6 +9,8 @@ a Content-Security-Policy allowing only this origin's script and style (no inlin
 ``Referrer-Policy: no-referrer`` (the token is in the URL; the rewards portal must not get
 it), ``X-Frame-Options``/``frame-ancestors`` against framing, and ``Cache-Control:
 no-store`` (a shared phone's back button must not show a member's page after logout).
+Pages are in the guest's, the store's or the browser's language (``i18n``); guessing is
+counted per number and per client address (``member_auth``, ``server.trusted_proxies``).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from sqlalchemy import Connection
 from server.db import read, write
 from server.errors import InvalidRequest, ServerError, TooMany
 from server.models import MAX_ID
-from server.ordering import config, member_auth, orders, pages, rewards, sessions
+from server.ordering import config, i18n, member_auth, orders, pages, rewards, sessions, throttle
 from server.ordering.feed import BELL
 from server.ordering.member_auth import LoginFailed
 from server.routes import Svc
@@ -32,10 +34,19 @@ from server.service import Backend
 router = APIRouter(prefix="/t", include_in_schema=False)
 
 
+def _client(request: Request) -> str | None:
+    """The client counted for guessing: the peer, or what a configured proxy says (uvicorn,
+    ``server.trusted_proxies``), as ``throttle.client_key`` groups addresses."""
+    return throttle.client_key(request.client.host if request.client is not None else None)
+
+
 @router.get("/assets/{name}")
-def asset(name: str) -> Response:
+def asset(request: Request, name: str) -> Response:
     if name not in pages.ASSETS:
-        return pages.plain(404, "Not found", "")
+        lang = i18n.choose(
+            request.cookies.get(i18n.COOKIE), None, request.headers.get("accept-language")
+        )
+        return pages.plain(404, "plain.not_found", "", i18n.Words.of(lang))
     body = (pages.HERE / "static" / name).read_bytes()
     response = Response(body, media_type=pages.ASSETS[name])
     response.headers.update(pages.SECURITY_HEADERS)
@@ -48,7 +59,8 @@ def asset(name: str) -> Response:
 def home(request: Request, token: str, svc: Svc, done: str = "") -> Response:
     visit = pages.visit_of(request, token, svc)
     if visit.member is None:
-        return pages.login_page(visit, notice=pages.NOTICES.get(done))
+        notice = pages.NOTICES.get(done)
+        return pages.login_page(visit, notice=visit.words(notice) if notice else None)
     return _menu_page(visit, svc)
 
 
@@ -81,9 +93,10 @@ def login(request: Request, token: str, svc: Svc, form: pages.Form) -> Response:
             phone,
             form.get("password", "")[: member_auth.MAX_PASSWORD],
             svc.clock,
+            client=_client(request),
         )
     except (LoginFailed, TooMany, InvalidRequest) as exc:
-        return pages.login_page(visit, exc.status, error=exc.message, phone=phone)
+        return pages.login_page(visit, exc.status, error=visit.words.error(exc), phone=phone)
     cookie, session = write(
         svc.engine, lambda c: sessions.log_in(c, visit.session, member.id, svc.clock)
     )
@@ -115,12 +128,19 @@ def password_code(request: Request, token: str, svc: Svc, form: pages.Form) -> R
     sender = visit.settings.program_name or visit.seat.store_code
     try:
         sms = member_auth.request_code(
-            svc.engine, visit.seat.store_id, visit.seat.merchant_id, phone, sender, svc.clock
+            svc.engine,
+            visit.seat.store_id,
+            visit.seat.merchant_id,
+            phone,
+            sender,
+            svc.clock,
+            client=_client(request),
         )
         if sms is not None:
             svc.sms.send(sms)  # after commit: never a code for a row that does not exist
     except ServerError as exc:
-        return pages.html("code_request.html", exc.status, visit, error=exc.message, phone=phone)
+        error = visit.words.error(exc)
+        return pages.html("code_request.html", exc.status, visit, error=error, phone=phone)
     return pages.html(
         "set_password.html", 200, visit, phone=phone, min_length=member_auth.MIN_PASSWORD
     )
@@ -142,6 +162,7 @@ def password_set(request: Request, token: str, svc: Svc, form: pages.Form) -> Re
             form.get("code", "")[:6],
             password,
             svc.clock,
+            client=_client(request),
         )
     except ServerError as exc:
         return pages.html(
@@ -149,7 +170,7 @@ def password_set(request: Request, token: str, svc: Svc, form: pages.Form) -> Re
             exc.status,
             visit,
             phone=phone,
-            error=exc.message,
+            error=visit.words.error(exc),
             min_length=member_auth.MIN_PASSWORD,
         )
     svc.sms.retire(used)
@@ -227,7 +248,7 @@ def confirm(request: Request, token: str, svc: Svc, form: pages.Form) -> Respons
     try:
         order_id = write(svc.engine, tx)
     except ServerError as exc:
-        return _menu_page(visit, svc, error=exc.message)
+        return _menu_page(visit, svc, error=visit.words.error(exc))
     BELL.ring()
     return pages.redirect(visit, f"/orders/{order_id}")
 
@@ -239,10 +260,10 @@ def order_sent(request: Request, token: str, order_id: int, svc: Svc) -> Respons
     assert visit.member is not None
     member_id = visit.member.id
     if not 0 < order_id <= MAX_ID:
-        return pages.plain(404, "No such order", "")
+        return pages.plain(404, "plain.no_order", "", visit.words)
     order = read(
         svc.engine, lambda c: orders.of_member(c, visit.seat.store_id, member_id, order_id)
     )
     if order is None:
-        return pages.plain(404, "No such order", "")
+        return pages.plain(404, "plain.no_order", "", visit.words)
     return pages.html("done.html", 200, visit, order=order)

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Protocol
 
 from till.cardtest.check_result import FAIL, PASS, SKIP, WARN, CheckResult
+from till.translate import translate
 
 
 class FoundDeviceLike(Protocol):
@@ -56,9 +57,9 @@ def check_devices(
         return [
             CheckResult(
                 "devices",
-                "Readers, scanners and cameras",
+                translate("Doctor", "Readers, scanners and cameras"),
                 SKIP,
-                "Device discovery is not available on this system.",
+                translate("Doctor", "Device discovery is not available on this system."),
             )
         ]
     try:
@@ -67,16 +68,18 @@ def check_devices(
         return [
             CheckResult(
                 "devices",
-                "Readers, scanners and cameras",
+                translate("Doctor", "Readers, scanners and cameras"),
                 FAIL,
-                f"The device list could not be read ({exc.strerror or exc}).",
+                translate("Doctor", "The device list could not be read ({detail}).").format(
+                    detail=exc.strerror or exc
+                ),
             )
         ]
     results = []
     for wanted in configured:
         if not wanted or not _hardware(wanted):
             continue
-        title = f"Reader {wanted}"
+        title = translate("Doctor", "Reader {wanted}").format(wanted=wanted)
         match = next((d for d in found if _matches(d, wanted)), None)
         if match is None:
             results.append(
@@ -84,9 +87,15 @@ def check_devices(
                     f"device:{wanted}",
                     title,
                     FAIL,
-                    f"The configured device {wanted} is not present: unplugged, or another one.",
-                    "Plug the reader in (try another USB port and cable); check the configured "
-                    "path against the list below (till-cardtest doctor --json lists them).",
+                    translate(
+                        "Doctor",
+                        "The configured device {wanted} is not present: unplugged, or another one.",
+                    ).format(wanted=wanted),
+                    translate(
+                        "Doctor",
+                        "Plug the reader in (try another USB port and cable); check the configured "
+                        "path against the list below (till-cardtest doctor --json lists them).",
+                    ),
                 )
             )
         elif match.status == "ok":
@@ -95,7 +104,9 @@ def check_devices(
                     f"device:{wanted}",
                     title,
                     PASS,
-                    f"{match.name or match.path} is present and opens ({match.node}).",
+                    translate("Doctor", "{device} is present and opens ({node}).").format(
+                        device=match.name or match.path, node=match.node
+                    ),
                 )
             )
         else:
@@ -104,28 +115,36 @@ def check_devices(
                     f"device:{wanted}",
                     title,
                     FAIL,
-                    f"{match.name or match.path} is present but cannot be opened: {match.message}",
+                    translate(
+                        "Doctor", "{device} is present but cannot be opened: {message}"
+                    ).format(device=match.name or match.path, message=match.message),
                     _device_fix(match),
                 )
             )
     relevant = [d for d in found if d.kind != "input" or d.keyboard]
     blocked = [d for d in relevant if d.status != "ok"]
     counts = {kind: sum(d.kind == kind for d in relevant) for kind in ("input", "serial", "camera")}
-    summary = (
-        f"Found {counts['input']} keyboard-like input device(s), {counts['serial']} serial "
-        f"port(s), {counts['camera']} camera(s)."
-    )
+    summary = translate(
+        "Doctor",
+        "Found {inputs} keyboard-like input device(s), {serials} serial port(s), {cameras} camera(s).",
+    ).format(inputs=counts["input"], serials=counts["serial"], cameras=counts["camera"])
     if not relevant:
         results.append(
             CheckResult(
                 "devices",
-                "Readers, scanners and cameras",
+                translate("Doctor", "Readers, scanners and cameras"),
                 WARN,
-                "No card reader, scanner or camera was found on this till, so no card can be "
-                "swiped or scanned here; only typed phone numbers will work.",
-                "Plug the reader in (try another USB port and cable). If it is plugged in, "
-                "the till's user may lack the 'input' or 'dialout' group (see the README, "
-                "Hardware setup).",
+                translate(
+                    "Doctor",
+                    "No card reader, scanner or camera was found on this till, so no card can be "
+                    "swiped or scanned here; only typed phone numbers will work.",
+                ),
+                translate(
+                    "Doctor",
+                    "Plug the reader in (try another USB port and cable). If it is plugged in, "
+                    "the till's user may lack the 'input' or 'dialout' group (see the README, "
+                    "Hardware setup).",
+                ),
             )
         )
     elif blocked:
@@ -133,28 +152,38 @@ def check_devices(
         results.append(
             CheckResult(
                 "devices",
-                "Readers, scanners and cameras",
+                translate("Doctor", "Readers, scanners and cameras"),
                 FAIL,
-                f"{summary} The till cannot open {len(blocked)} of them: {names}",
+                translate(
+                    "Doctor", "{summary} The till cannot open {count} of them: {names}"
+                ).format(summary=summary, count=len(blocked), names=names),
                 _device_fix(blocked[0]),
             )
         )
     else:
-        results.append(CheckResult("devices", "Readers, scanners and cameras", PASS, summary))
+        results.append(
+            CheckResult(
+                "devices", translate("Doctor", "Readers, scanners and cameras"), PASS, summary
+            )
+        )
     return results
 
 
 def _device_fix(device: FoundDeviceLike) -> str:
     if device.status == "no-permission":
         group = {"input": "input", "serial": "dialout", "camera": "video"}.get(device.kind, "")
-        return (
-            f"Add the till's user to the '{group}' group (sudo usermod -aG {group} $USER, then "
-            "log in again), or install the udev rule: sudo cp packaging/udev/70-loyalty-till.rules "
-            "/etc/udev/rules.d/ && sudo udevadm control --reload && sudo udevadm trigger."
-        )
+        return translate(
+            "Doctor",
+            "Add the till's user to the '{group}' group (sudo usermod -aG {group} $USER, then log in again), or install the udev rule: sudo cp packaging/udev/70-loyalty-till.rules /etc/udev/rules.d/ && sudo udevadm control --reload && sudo udevadm trigger.",
+        ).format(group=group)
     if device.status == "busy":
-        return "Close the other program using it (another till, a serial terminal), then retry."
-    return "Unplug and replug the device; if it persists, try another port or cable."
+        return translate(
+            "Doctor",
+            "Close the other program using it (another till, a serial terminal), then retry.",
+        )
+    return translate(
+        "Doctor", "Unplug and replug the device; if it persists, try another port or cable."
+    )
 
 
 def device_list_json(found: Sequence[Any]) -> list[Mapping[str, Any]]:

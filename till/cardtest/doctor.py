@@ -21,9 +21,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from devices.card_rules import check_reference, parse_card_ranges
-from devices.cardnumber import looks_like_pan, mask_pan
-from till.backend_client import BackendClient, BackendError, BackendUnavailable, Customer
+from till.backend_client import (
+    BackendClient,
+    BackendError,
+    BackendUnavailable,
+    WireFormatError,
+)
+from till.cardtest.card_check import check_card
 from till.cardtest.check_result import FAIL, PASS, SKIP, CheckResult, DoctorReport
 from till.cardtest.device_check import (
     FoundDeviceLike,
@@ -34,6 +38,7 @@ from till.cardtest.device_check import (
 from till.cardtest.journal_check import JournalStatsLike, check_journal, journal_file_stats
 from till.config import PrinterConfig
 from till.printing.printer_check import check_printer
+from till.translate import translate
 
 __all__ = [
     "FAIL",
@@ -82,11 +87,6 @@ class DoctorInputs:
     printer: PrinterConfig | None = None  # [printer]; None: not checked (issue 17)
 
 
-def show_card(number: str) -> str:
-    """A card number as the report may show it: payment-card-like numbers masked."""
-    return mask_pan(number) if looks_like_pan(number) else number
-
-
 def run_doctor(inputs: DoctorInputs) -> DoctorReport:
     checks: list[CheckResult] = []
     online = _check_online(inputs)
@@ -95,7 +95,10 @@ def run_doctor(inputs: DoctorInputs) -> DoctorReport:
         _check_health(inputs)
         if online.status == PASS
         else CheckResult(
-            "backend_health", "Loyalty backend up", SKIP, "Skipped: the till is not online."
+            "backend_health",
+            translate("Doctor", "Loyalty backend up"),
+            SKIP,
+            translate("Doctor", "Skipped: the till is not online."),
         )
     )
     checks.append(health)
@@ -103,12 +106,15 @@ def run_doctor(inputs: DoctorInputs) -> DoctorReport:
         _check_key(inputs)
         if health.status == PASS
         else CheckResult(
-            "api_key", "API key enabled", SKIP, "Skipped: the loyalty backend is not reachable."
+            "api_key",
+            translate("Doctor", "API key enabled"),
+            SKIP,
+            translate("Doctor", "Skipped: the loyalty backend is not reachable."),
         )
     )
     checks.append(key)
     if inputs.card is not None:
-        checks.extend(_check_card(inputs, key.status == PASS))
+        checks.extend(check_card(inputs, key.status == PASS))
     checks.extend(check_devices(inputs.discover, inputs.configured_devices))
     checks.append(check_journal(inputs.journal_stats, inputs.clock, health.status == PASS))
     if inputs.printer is not None:
@@ -120,7 +126,7 @@ def run_doctor(inputs: DoctorInputs) -> DoctorReport:
 
 
 def _check_online(inputs: DoctorInputs) -> CheckResult:
-    title = "Till online"
+    title = translate("Doctor", "Till online")
     url = inputs.backend_url
     parts = urlsplit(url)
     if not url or not parts.hostname:
@@ -128,8 +134,11 @@ def _check_online(inputs: DoctorInputs) -> CheckResult:
             "till_online",
             title,
             FAIL,
-            "No loyalty backend address is configured.",
-            "Set backend.url in the till's configuration (till.toml), or pass --backend URL.",
+            translate("Doctor", "No loyalty backend address is configured."),
+            translate(
+                "Doctor",
+                "Set backend.url in the till's configuration (till.toml), or pass --backend URL.",
+            ),
         )
     host = parts.hostname
     port = parts.port or (443 if parts.scheme == "https" else 80)
@@ -140,14 +149,22 @@ def _check_online(inputs: DoctorInputs) -> CheckResult:
             "till_online",
             title,
             FAIL,
-            f"The backend's name {host} cannot be looked up: the till is offline or has no "
-            "working DNS.",
-            "Check the network cable or Wi-Fi and the till's DNS settings; then run the doctor "
-            "again.",
+            translate(
+                "Doctor",
+                "The backend's name {host} cannot be looked up: the till is offline or has no working DNS.",
+            ).format(host=host),
+            translate(
+                "Doctor",
+                "Check the network cable or Wi-Fi and the till's DNS settings; then run the doctor "
+                "again.",
+            ),
         )
     if addresses and all(ipaddress.ip_address(a.split("%")[0]).is_loopback for a in addresses):
         return CheckResult(
-            "till_online", title, PASS, f"The backend runs on this machine ({host})."
+            "till_online",
+            title,
+            PASS,
+            translate("Doctor", "The backend runs on this machine ({host}).").format(host=host),
         )
     problems = []
     for address in addresses:
@@ -157,197 +174,133 @@ def _check_online(inputs: DoctorInputs) -> CheckResult:
             problems.append(f"{address}: {exc.strerror or exc}")
             continue
         return CheckResult(
-            "till_online", title, PASS, f"The till has a network route to {host} ({address})."
+            "till_online",
+            title,
+            PASS,
+            translate("Doctor", "The till has a network route to {host} ({address}).").format(
+                host=host, address=address
+            ),
         )
     return CheckResult(
         "till_online",
         title,
         FAIL,
-        f"The till has no network route to {host} ({'; '.join(problems) or 'no address'}): "
-        "it is offline.",
-        "Check the network cable or Wi-Fi, and the till's IP address and gateway settings.",
+        translate(
+            "Doctor", "The till has no network route to {host} ({problems}): it is offline."
+        ).format(host=host, problems="; ".join(problems) or "no address"),
+        translate(
+            "Doctor",
+            "Check the network cable or Wi-Fi, and the till's IP address and gateway settings.",
+        ),
     )
 
 
 def _check_health(inputs: DoctorInputs) -> CheckResult:
-    title = "Loyalty backend up"
+    title = translate("Doctor", "Loyalty backend up")
     if inputs.client is None:
-        return CheckResult("backend_health", title, SKIP, "No backend client.")
+        return CheckResult("backend_health", title, SKIP, translate("Doctor", "No backend client."))
     try:
-        body = inputs.client.health()
+        health = inputs.client.health()
     except BackendError as exc:
         why = (
-            "does not answer on /v1/health (connection refused, timed out or server error)"
+            translate(
+                "Doctor",
+                "answers /v1/health with something that is not the backend's health report "
+                "(another service or a proxy on that address?)",
+            )
+            if isinstance(exc, WireFormatError)
+            else translate(
+                "Doctor",
+                "does not answer on /v1/health (connection refused, timed out or server error)",
+            )
             if isinstance(exc, BackendUnavailable)
-            else f"answers /v1/health with an error ({exc})"
+            else translate("Doctor", "answers /v1/health with an error ({exc})").format(exc=exc)
         )
         return CheckResult(
             "backend_health",
             title,
             FAIL,
-            f"The loyalty backend at {inputs.backend_url} {why}.",
-            "Check the backend service is running (till-server serve, or the provider's status "
-            "page), that a firewall doesn't block the port, and that backend.url is right.",
+            translate("Doctor", "The loyalty backend at {backend_url} {why}.").format(
+                backend_url=inputs.backend_url, why=why
+            ),
+            translate(
+                "Doctor",
+                "Check the backend service is running (till-server serve, or the provider's status "
+                "page), that a firewall doesn't block the port, and that backend.url is right.",
+            ),
         )
-    status = str(body.get("status", ""))
-    version = body.get("version")
-    if status != "ok":
+    status, version = health.status, health.version
+    if not health.ok:
         return CheckResult(
             "backend_health",
             title,
             FAIL,
-            f"The loyalty backend answers but reports status {status or 'unknown'!r}.",
-            "The backend is not healthy: check its log and database, or contact the provider.",
+            translate(
+                "Doctor", "The loyalty backend answers but reports status {status!r}."
+            ).format(status=status or "unknown"),
+            translate(
+                "Doctor",
+                "The backend is not healthy: check its log and database, or contact the provider.",
+            ),
         )
-    suffix = f", version {version}" if version else ""
+    suffix = translate("Doctor", ", version {version}").format(version=version) if version else ""
     return CheckResult(
         "backend_health",
         title,
         PASS,
-        f"The loyalty backend at {inputs.backend_url} is healthy{suffix}.",
+        translate("Doctor", "The loyalty backend at {backend_url} is healthy{suffix}.").format(
+            backend_url=inputs.backend_url, suffix=suffix
+        ),
     )
 
 
 def _check_key(inputs: DoctorInputs) -> CheckResult:
-    title = "API key enabled"
-    fix = (
+    title = translate("Doctor", "API key enabled")
+    fix = translate(
+        "Doctor",
         "Check in the loyalty backend that this till's API key is enabled; if it was revoked, "
         "create a new one (till-server create-key --store S --till T) and store it on the till "
-        "with 'till --set-api-key'."
+        "with 'till --set-api-key'.",
     )
     if inputs.key_problem or inputs.client is None:
         return CheckResult(
             "api_key",
             title,
             FAIL,
-            f"The till has no API key: {inputs.key_problem or 'none configured'}",
-            "Store the key with 'till --set-api-key' (OS keyring) or a systemd credential.",
+            translate("Doctor", "The till has no API key: {problem}").format(
+                problem=inputs.key_problem or "none configured"
+            ),
+            translate(
+                "Doctor",
+                "Store the key with 'till --set-api-key' (OS keyring) or a systemd credential.",
+            ),
         )
     try:
         session = inputs.client.session()
     except BackendError as exc:
         if exc.status in (401, 403):
             return CheckResult(
-                "api_key", title, FAIL, f"The API key is revoked or wrong: {exc}", fix
-            )
-        return CheckResult("api_key", title, FAIL, f"The session check failed: {exc}", fix)
-    where = [f"store {session.store}"] if session.store else []
-    where += [f"till {session.till}"] if session.till else []
-    scope = f" ({', '.join(where)})" if where else ""
-    return CheckResult("api_key", title, PASS, f"The API key is accepted{scope}.")
-
-
-# -- the card ------------------------------------------------------------------------------
-
-
-def _check_card(inputs: DoctorInputs, key_ok: bool) -> list[CheckResult]:
-    number = "".join((inputs.card or "").split())
-    shown = show_card(number)
-    results = []
-    try:
-        ranges = parse_card_ranges(inputs.card_ranges)
-    except ValueError:
-        ranges = ()
-    rules = check_reference(number, ranges, inputs.require_luhn) if number else []
-    refused = [c for c in rules if not c.ok and c.blocking]
-    if not number:
-        results.append(
-            CheckResult("card_rules", "Card number rules", FAIL, "No card number was given.")
-        )
-    elif refused:
-        results.append(
-            CheckResult(
-                "card_rules",
-                "Card number rules",
+                "api_key",
+                title,
                 FAIL,
-                " ".join(c.message for c in refused),
-                "Compare with the number printed on the card; if they match, the card does "
-                "not follow this program's rules (devices.card_ranges, require_luhn).",
+                translate("Doctor", "The API key is revoked or wrong: {exc}").format(exc=exc),
+                fix,
             )
+        return CheckResult(
+            "api_key",
+            title,
+            FAIL,
+            translate("Doctor", "The session check failed: {exc}").format(exc=exc),
+            fix,
         )
-    else:
-        results.append(
-            CheckResult(
-                "card_rules",
-                "Card number rules",
-                PASS,
-                f"Card number {shown} follows the program's rules.",
-            )
-        )
-    if not key_ok or not number:
-        why = "no card number" if not number else "the backend or the API key check failed"
-        results.append(
-            CheckResult("card_known", "Card known to the backend", SKIP, f"Skipped: {why}.")
-        )
-        results.append(CheckResult("customer_active", "Customer active", SKIP, f"Skipped: {why}."))
-        return results
-    assert inputs.client is not None
-    customer: Customer | None = None
-    try:
-        customer = inputs.client.lookup(card=number)
-    except BackendError as exc:
-        # customer_inactive: the card is known, its customer is not active (checked below).
-        if exc.code != "customer_inactive":
-            results.append(_card_lookup_failure(exc, shown))
-            results.append(
-                CheckResult(
-                    "customer_active",
-                    "Customer active",
-                    SKIP,
-                    "Skipped: no customer was found for this card.",
-                )
-            )
-            return results
-    results.append(
-        CheckResult(
-            "card_known",
-            "Card known to the backend",
-            PASS,
-            f"Card {shown} belongs to customer {customer.id if customer else '(inactive)'}.",
-        )
+    where = (
+        [translate("Doctor", "store {store}").format(store=session.store)] if session.store else []
     )
-    if customer is not None and customer.active:
-        results.append(
-            CheckResult(
-                "customer_active",
-                "Customer active",
-                PASS,
-                f"Customer {customer.id} is active (balance {customer.balance} points).",
-            )
-        )
-    else:
-        who = f"Customer {customer.id}" if customer else "The card's customer"
-        status = customer.status if customer else "inactive"
-        results.append(
-            CheckResult(
-                "customer_active",
-                "Customer active",
-                FAIL,
-                f"{who} is {status}: an inactive account cannot earn or redeem points.",
-                "Reactivate the customer in the loyalty backend (seed 001: check that the "
-                "customer is active), or issue the customer a new card.",
-            )
-        )
-    return results
-
-
-def _card_lookup_failure(exc: BackendError, shown: str) -> CheckResult:
-    title = "Card known to the backend"
-    if exc.code == "card_unassigned":
-        return CheckResult(
-            "card_known",
-            title,
-            FAIL,
-            f"Card {shown} is registered but not attached to a customer yet.",
-            "Attach it to the customer's account (enrol the customer at the till with this card).",
-        )
-    if exc.code == "not_found" or exc.status == 404:
-        return CheckResult(
-            "card_known",
-            title,
-            FAIL,
-            f"No loyalty account has card {shown}.",
-            "Compare the number with the one printed on the card (a misread track?); check the "
-            "card was registered (till-cardtest batch) and attached to a customer.",
-        )
-    return CheckResult("card_known", title, FAIL, f"The card lookup failed: {exc}")
+    where += [translate("Doctor", "till {till}").format(till=session.till)] if session.till else []
+    scope = f" ({', '.join(where)})" if where else ""
+    return CheckResult(
+        "api_key",
+        title,
+        PASS,
+        translate("Doctor", "The API key is accepted{scope}.").format(scope=scope),
+    )

@@ -25,6 +25,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--backend", help="backend URL (default: backend.url of the configuration)")
     p.add_argument("--config", type=Path, help="till configuration file (TOML)")
     p.add_argument(
+        "--lang",
+        choices=("en", "de", "uk"),
+        default="en",
+        help="the findings' language (default: English; the ids in --json never change)",
+    )
+    p.add_argument(
         "--demo",
         nargs="?",
         const="",
@@ -56,12 +62,27 @@ def run(args: argparse.Namespace) -> int:
             print(f"doctor: {exc}", file=sys.stderr)
             return 2
         backend = link.url
+    app = _translated(args.lang)
     report = run_doctor(machine_inputs(config, backend, args.card, key))
+    del app
     if args.json:
         print(json.dumps(report.to_json(), indent=2))
     else:
         print(report.to_text(), end="")
     return 0 if report.ok else 1
+
+
+def _translated(lang: str) -> object:
+    """The till's translator for ``lang`` (Qt's needs a core application: no window)."""
+    if lang == "en":
+        return None
+    from PySide6.QtCore import QCoreApplication
+
+    from till import i18n
+
+    app = QCoreApplication.instance() or QCoreApplication([])
+    i18n.install(lang, app)
+    return app
 
 
 def machine_inputs(

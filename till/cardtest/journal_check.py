@@ -14,7 +14,9 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from offline_queue.journal_identity import JournalProblemError
+from till import journal_words
 from till.cardtest.check_result import FAIL, PASS, SKIP, CheckResult
+from till.translate import translate
 
 # Pending operations older than this while the backend answers mean the sync is stuck.
 STUCK_AFTER_S = 15 * 60
@@ -35,55 +37,91 @@ def check_journal(
     backend_ok: bool,
 ) -> CheckResult:
     """Review items always fail; pending ones fail only when old while the backend answers."""
-    title = "Offline journal"
+    title = translate("Doctor", "Offline journal")
     if journal_stats is None:
-        return CheckResult("journal", title, SKIP, "The till has no journal yet on this machine.")
+        return CheckResult(
+            "journal",
+            title,
+            SKIP,
+            translate("Doctor", "The till has no journal yet on this machine."),
+        )
     try:
         stats = journal_stats()
     except JournalProblemError as problem:
         return CheckResult(
-            "journal", title, FAIL, f"Journal problem: {problem.detail}.", problem.fix
+            "journal",
+            title,
+            FAIL,
+            translate("Doctor", "Journal problem: {detail}.").format(
+                detail=journal_words.problem_detail(problem)
+            ),
+            journal_words.problem_fix(problem),
         )
     except Exception as exc:  # a damaged journal is a finding, not a crash
         return CheckResult(
             "journal",
             title,
             FAIL,
-            f"The journal cannot be read ({type(exc).__name__}: {exc}).",
-            "Stop the till, keep a copy of the journal file, and contact support.",
+            translate("Doctor", "The journal cannot be read ({name}: {exc}).").format(
+                name=type(exc).__name__, exc=exc
+            ),
+            translate(
+                "Doctor", "Stop the till, keep a copy of the journal file, and contact support."
+            ),
         )
     age = (
         clock() - stats.oldest_pending_created_at
         if stats.oldest_pending_created_at is not None
         else 0.0
     )
-    pending = f"{stats.pending} operation(s) waiting to be sent"
+    pending = translate("Doctor", "{pending} operation(s) waiting to be sent").format(
+        pending=stats.pending
+    )
     if stats.pending:
-        pending += f", the oldest for {_duration(age)}"
+        pending += translate("Doctor", ", the oldest for {duration}").format(
+            duration=_duration(age)
+        )
     if stats.review:
         return CheckResult(
             "journal",
             title,
             FAIL,
-            f"{stats.review} operation(s) need a manager's review; {pending}.",
-            "A manager opens the till's review list and retries or cancels each operation.",
+            translate("Doctor", "{review} operation(s) need a manager's review; {pending}.").format(
+                review=stats.review, pending=pending
+            ),
+            translate(
+                "Doctor",
+                "A manager opens the till's review list and retries or cancels each operation.",
+            ),
         )
     if stats.pending and backend_ok and age > STUCK_AFTER_S:
         return CheckResult(
             "journal",
             title,
             FAIL,
-            f"{pending}, although the backend answers: sending is stuck.",
-            "Look at the till's sync status and log; restarting the till retries at once.",
+            translate(
+                "Doctor", "{pending}, although the backend answers: sending is stuck."
+            ).format(pending=pending),
+            translate(
+                "Doctor",
+                "Look at the till's sync status and log; restarting the till retries at once.",
+            ),
         )
     if stats.pending and not backend_ok:
         return CheckResult(
             "journal",
             title,
             PASS,
-            f"{pending}; they are sent when the backend is reachable again.",
+            translate(
+                "Doctor", "{pending}; they are sent when the backend is reachable again."
+            ).format(pending=pending),
         )
-    return CheckResult("journal", title, PASS, f"{pending}; nothing needs review.")
+    return CheckResult(
+        "journal",
+        title,
+        PASS,
+        translate("Doctor", "{pending}; nothing needs review.").format(pending=pending),
+    )
 
 
 def _duration(seconds: float) -> str:
@@ -91,10 +129,10 @@ def _duration(seconds: float) -> str:
     if seconds < 120:
         return f"{seconds} s"
     if seconds < 7200:
-        return f"{seconds // 60} min"
+        return translate("Doctor", "{n} min").format(n=seconds // 60)
     if seconds < 2 * 86400:
         return f"{seconds // 3600} h"
-    return f"{seconds // 86400} days"
+    return translate("Doctor", "{n} days").format(n=seconds // 86400)
 
 
 def journal_file_stats(path: Any) -> Callable[[], JournalStatsLike] | None:

@@ -21,6 +21,7 @@ from till.core.effects import Cancel, Effect, Finished, Offer, Save, Show, Submi
 from till.core.outcome import OpOutcome, OpStatus
 from till.core.sale import Sale, SaleState, utc_now_iso
 from till.core.submission import Submitter
+from till.translate import translate
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -138,7 +139,9 @@ class SaleEngine:
 
     def _save_failed(self, exc: BaseException) -> None:
         log.error("saving a sale failed", exc_info=exc)
-        self._display.show("The sale could not be saved on this till. Call a manager.", "bad")
+        self._display.show(
+            translate("Sale", "The sale could not be saved on this till. Call a manager."), "bad"
+        )
 
     def _job_failed(self, op_id: str, kind: str, exc: BaseException) -> None:
         log.error("%s %s failed unexpectedly", kind, op_id, exc_info=exc)

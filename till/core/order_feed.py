@@ -22,12 +22,18 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from till.backend_client import BackendError, BackendUnavailable, KeyRefused
+from till.translate import QT_TRANSLATE_NOOP, translate
 from till.wire import Order, OrderPage
 
 log = logging.getLogger(__name__)
 
-OFFLINE = "The loyalty server cannot be reached: new table orders appear when it is back."
-NOT_HERE = "Table orders are not available from this loyalty server."
+OFFLINE = QT_TRANSLATE_NOOP(
+    "TableOrders",
+    "The loyalty server cannot be reached: new table orders appear when it is back.",
+)
+NOT_HERE = QT_TRANSLATE_NOOP(
+    "TableOrders", "Table orders are not available from this loyalty server."
+)
 
 
 class OrdersClient(Protocol):
@@ -153,15 +159,18 @@ class OrderFeed:
         if isinstance(exc, KeyRefused):
             problem, online = str(exc), True
         elif isinstance(exc, BackendUnavailable):
-            problem, online = OFFLINE, False
+            problem, online = translate("TableOrders", OFFLINE), False
         elif isinstance(exc, BackendError):
             log.warning("order feed refused: %s %s", exc.status, exc.code)
-            problem = NOT_HERE if exc.status in (404, 405) else str(exc)
+            problem = translate("TableOrders", NOT_HERE) if exc.status in (404, 405) else str(exc)
             self._cursor = None  # the cursor may be what was refused: start from a snapshot
             online = True
         else:
             log.error("order feed failed", exc_info=exc)
-            problem, online = "Table orders could not be read: see the till's log.", True
+            problem = translate(
+                "TableOrders", "Table orders could not be read: see the till's log."
+            )
+            online = True
         with self._lock:
             state = self._state
             if state.online == online and state.problem == problem:

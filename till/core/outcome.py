@@ -16,11 +16,14 @@ from typing import Any
 
 from offline_queue.errors import JournalError
 from offline_queue.sync import OpOutcome as SyncOutcome
+from till import journal_words
 from till.backend_client import BackendError, OpResult
+from till.translate import QT_TRANSLATE_NOOP, translate
 
-KEY_MESSAGE = (
+KEY_MESSAGE = QT_TRANSLATE_NOOP(
+    "Sale",
     "The till's API key was refused: call a technician. The operation is kept and sent "
-    "once the key is fixed."
+    "once the key is fixed.",
 )
 
 
@@ -62,15 +65,17 @@ class OpOutcome:
         if self.status == OpStatus.DONE:
             return ""
         if self.status == OpStatus.KEY:
-            return KEY_MESSAGE
+            return translate("Sale", KEY_MESSAGE)
         if self.status == OpStatus.NOT_RECORDED:
             if isinstance(self.error, JournalError):
-                return str(self.error)
-            return "Sale not recorded, call a manager."
+                return journal_words.sentence(self.error)
+            return translate("Sale", "Sale not recorded, call a manager.")
         if self.status == OpStatus.CANCELLED and self.error is None:
-            return "Cancelled: nothing was charged."
+            return translate("Sale", "Cancelled: nothing was charged.")
         if self.status == OpStatus.PENDING and self.error is None:
-            return "Waiting for the loyalty server: it is sent as soon as it can be."
+            return translate(
+                "Sale", "Waiting for the loyalty server: it is sent as soon as it can be."
+            )
         return str(self.error) if self.error is not None else self.status.value
 
 

@@ -19,11 +19,13 @@ from collections.abc import Iterable
 
 from till.core.parts import RedemptionState, SaleState
 from till.core.sale import Sale
+from till.translate import QT_TRANSLATE_NOOP, translate
 
 #: What the manager reads when Retry is not allowed for a redemption.
-NO_RETRY = (
+NO_RETRY = QT_TRANSLATE_NOOP(
+    "Manager",
     "This redemption can't be sent again: its sale no longer waits for it (it was paid "
-    "another way, voided, or is being cancelled). Cancel it on the backend instead."
+    "another way, voided, or is being cancelled). Cancel it on the backend instead.",
 )
 
 
@@ -61,4 +63,4 @@ def retry_refusal(kind: str, op_id: str, sales: Iterable[Sale]) -> str:
     named = list(sales)
     if awaiting_sale(op_id, named) is not None or paid_with(op_id, named) is not None:
         return ""
-    return NO_RETRY
+    return translate("Manager", NO_RETRY)

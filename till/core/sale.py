@@ -8,7 +8,8 @@ payment is unconfirmed"). Each step is a method taking the cashier's input or an
 :class:`~till.core.outcome.OpOutcome` and returning :mod:`effects <till.core.effects>`; the
 engine performs them in order. Resume after a restart is the same methods: :meth:`resume`
 re-submits the sale's open operation from the journal and its answer goes through
-:meth:`settle` like any other.
+:meth:`settle` like any other. The answers' rules are in :mod:`till.core.settlement`; this
+module is the cashier's side (ringing up, tenders, park, complete, void).
 
 The sale is saved after every step and rebuilt on restart, so it round-trips through JSON
 exactly (:mod:`till.core.sale_codec`). Money is ``Decimal`` (2 places), points ``int``,
@@ -24,11 +25,11 @@ from datetime import UTC, datetime
 from decimal import ROUND_DOWN, Decimal
 from typing import Any
 
-from till.backend_client import OpResult, redeem_body, wire_id
-from till.core import sale_codec
-from till.core.earn_lines import earn_payload, record_earned
-from till.core.effects import Cancel, Effect, Finished, Offer, OpRequest, Save, Show, Submit
-from till.core.outcome import OpOutcome, OpStatus
+from till.backend_client import redeem_body, wire_id
+from till.core import sale_codec, settlement
+from till.core.earn_lines import earn_payload
+from till.core.effects import Cancel, Effect, Finished, OpRequest, Save, Show, Submit
+from till.core.outcome import OpOutcome
 from till.core.parts import (
     CENT,
     TENDER_NAMES,
@@ -45,6 +46,7 @@ from till.core.parts import (
     utc_now_iso,
     value_of_points,
 )
+from till.translate import translate
 
 __all__ = [
     "CENT",
@@ -185,10 +187,19 @@ class Sale:
         self, description: str, amount: Decimal, code: str = "", category: str = ""
     ) -> list[Effect]:
         if self.state != SaleState.OPEN or self.has_payment:
-            return [Show("Payment has started: lines can no longer change. Void the sale.", "warn")]
+            return [
+                Show(
+                    translate(
+                        "Sale", "Payment has started: lines can no longer change. Void the sale."
+                    ),
+                    "warn",
+                )
+            ]
         if amount <= 0:
-            return [Show("Enter an amount greater than zero.", "warn")]
-        self.lines.append(Line(description.strip() or "Item", money(amount), code, category))
+            return [Show(translate("Sale", "Enter an amount greater than zero."), "warn")]
+        self.lines.append(
+            Line(description.strip() or translate("Sale", "Item"), money(amount), code, category)
+        )
         return self._save()
 
     def set_member(self, member: Member) -> list[Effect]:
@@ -198,7 +209,11 @@ class Sale:
         if not self.can_change_member():
             return [
                 Show(
-                    "Payment has started: the member can no longer be changed on this sale.", "warn"
+                    translate(
+                        "Sale",
+                        "Payment has started: the member can no longer be changed on this sale.",
+                    ),
+                    "warn",
                 )
             ]
         self.member = member
@@ -208,21 +223,30 @@ class Sale:
         if self.member is None:
             return []
         if not self.can_change_member():
-            return [Show("Payment has started: the member can no longer be removed.", "warn")]
+            return [
+                Show(
+                    translate("Sale", "Payment has started: the member can no longer be removed."),
+                    "warn",
+                )
+            ]
         self.member = None
         return self._save()
 
     def add_tender(self, kind: str, amount: Decimal) -> list[Effect]:
         if self.state != SaleState.OPEN:
-            return [Show("This sale is not open.", "warn")]
+            return [Show(translate("Sale", "This sale is not open."), "warn")]
         if self.unconfirmed:
             return self.pay_another_way()
         if not self.lines:
-            return [Show("Ring up the sale first.", "warn")]
+            return [Show(translate("Sale", "Ring up the sale first."), "warn")]
         if amount <= 0:
-            return [Show("Nothing is left to pay.", "warn")]
+            return [Show(translate("Sale", "Nothing is left to pay."), "warn")]
         if kind == "card" and amount > self.due:
-            return [Show("The card terminal can't take more than what is due.", "warn")]
+            return [
+                Show(
+                    translate("Sale", "The card terminal can't take more than what is due."), "warn"
+                )
+            ]
         self.tenders.append(Tender(kind, money(amount)))
         return self._save()
 
@@ -243,9 +267,9 @@ class Sale:
         """Commit the points tender: the sale naming ``op_id`` is saved, then journaled+sent."""
         member = self.member
         if member is None or self.state != SaleState.OPEN:
-            return [Show("Start a sale first.", "warn")]
+            return [Show(translate("Sale", "Start a sale first."), "warn")]
         if self.redemption is not None:
-            return [Show("Points were already used on this sale.", "warn")]
+            return [Show(translate("Sale", "Points were already used on this sale."), "warn")]
         self._number(till_code)
         body = redeem_body(
             op_id, member.id, points, self.receipt_no, challenge_id, otp, approval, reason
@@ -277,7 +301,11 @@ class Sale:
         r.cancelling = True
         return [
             *self._save(),
-            Show("Cancelling the points payment… the sale can be parked (F11) meanwhile."),
+            Show(
+                translate(
+                    "Sale", "Cancelling the points payment… the sale can be parked (F11) meanwhile."
+                )
+            ),
             Cancel(r.op_id, "redeem", self.account),
         ]
 
@@ -285,7 +313,7 @@ class Sale:
 
     def park(self, now: str) -> list[Effect]:
         if self.state != SaleState.OPEN or not (self.lines or self.member):
-            return [Show("There is no open sale to park.", "warn")]
+            return [Show(translate("Sale", "There is no open sale to park."), "warn")]
         self.state = SaleState.PARKED
         self.parked_at = now
         return self._save()
@@ -302,16 +330,19 @@ class Sale:
     def why_not_complete(self) -> str:
         """Empty when the sale may complete, else why not (plain words)."""
         if self.state != SaleState.OPEN:
-            return "This sale is already being finished."
+            return translate("Sale", "This sale is already being finished.")
         if not self.lines:
-            return "Ring up the sale first."
+            return translate("Sale", "Ring up the sale first.")
         if self.unconfirmed:
-            return (
+            return translate(
+                "Sale",
                 "The points payment is not confirmed yet: retry it (F4), park the sale (F11) "
-                "or pay another way (F5/F6)."
+                "or pay another way (F5/F6).",
             )
         if self.due > 0:
-            return f"{self.due} is still to pay: take cash (F5) or card (F6)."
+            return translate("Sale", "{due} is still to pay: take cash (F5) or card (F6).").format(
+                due=self.due
+            )
         return ""
 
     def complete(self, op_id: str, till_code: str, now: str) -> list[Effect]:
@@ -327,9 +358,10 @@ class Sale:
         self.earn_op_id = op_id
         self.earn_amount = self.earnable_amount
         self.state = SaleState.COMPLETING
-        return [Submit(self._earn_request(), save_first=self.snapshot())]
+        return [Submit(self.earn_request(), save_first=self.snapshot())]
 
-    def _earn_request(self, resume: bool = False) -> OpRequest:
+    def earn_request(self, resume: bool = False) -> OpRequest:
+        """The earn as journaled (``resume``: the journal's body, same op_id)."""
         assert self.member is not None and self.earn_amount is not None
         body = earn_payload(self)  # with its lines (issue 16)
         return OpRequest("earn", self.member.id, self.earn_op_id, body, resume, False)
@@ -349,7 +381,7 @@ class Sale:
     ) -> list[Effect]:
         """Cancel the sale; a committed redemption is reversed (journaled, manager-approved)."""
         if self.state not in (SaleState.OPEN, SaleState.PARKED):
-            return [Show("This sale can't be voided now.", "warn")]
+            return [Show(translate("Sale", "This sale can't be voided now."), "warn")]
         r = self.redemption
         if r is not None and r.state == RedemptionState.SENDING:
             # Settle the points payment first (cancel); the cashier voids once it is known.
@@ -374,119 +406,15 @@ class Sale:
         request = OpRequest("reverse", self.account, op_id, payload)
         return [Submit(request, save_first=self.snapshot())]
 
-    # -- answers --------------------------------------------------------------------------
+    # -- answers (till.core.settlement) ---------------------------------------------------
 
     def resume(self) -> list[Effect]:
-        """After a restart: settle the open operation from the journal, same op_id.
-
-        A redemption whose body is only in the journal is re-sent from there (pending), or
-        takes the answer the journal holds. One in review is *not* "nothing charged": it is
-        cancelled on the backend first (see :meth:`settle`).
-        """
-        r = self.redemption
-        if self.state == SaleState.COMPLETING:
-            return [Submit(self._earn_request(resume=True))]
-        if self.state == SaleState.VOIDING and r is not None:
-            return [Submit(OpRequest("reverse", self.account, r.reverse_op_id, None, True))]
-        if r is not None and r.state == RedemptionState.SENDING:
-            if r.cancelling:
-                return [Cancel(r.op_id, "redeem", self.account)]
-            return self.retry_redemption()
-        return []
+        """After a restart: settle the open operation from the journal, same op_id."""
+        return settlement.resume(self)
 
     def settle(self, outcome: OpOutcome) -> list[Effect]:
         """Apply an operation's answer (first send, sync worker, cancel, restart)."""
-        r = self.redemption
-        if self.state == SaleState.COMPLETING and outcome.op_id == self.earn_op_id:
-            return self._earned(outcome)
-        if r is not None and outcome.op_id == r.reverse_op_id and self.state == SaleState.VOIDING:
-            return self._reversed(outcome)
-        if r is not None and outcome.op_id == r.op_id and r.state == RedemptionState.SENDING:
-            return self._redeemed(outcome)
-        return []
-
-    def _redeemed(self, outcome: OpOutcome) -> list[Effect]:
-        r = self.redemption
-        assert r is not None
-        parked = self.state == SaleState.PARKED
-        status = outcome.status
-        if status == OpStatus.DONE:
-            result = outcome.result or OpResult()
-            r.state = RedemptionState.COMMITTED
-            r.cancelling = False
-            r.transaction_id = result.transaction_id
-            if result.value is not None:
-                r.value = money(result.value)
-            if result.balance is not None:
-                r.balance_after = result.balance
-                if self.member is not None:
-                    self.member.balance = result.balance
-            said = f"The points payment is confirmed: {r.points} points."
-            effects: list[Effect] = [*self._save(), Show(said, "ok")]
-        elif status.not_charged:
-            self.redemption = None
-            said = (
-                "The points payment was cancelled: nothing was charged."
-                if status == OpStatus.CANCELLED
-                else f"The points were not used: {outcome.message}"
-            )
-            effects = [*self._save(), Show(said, "warn")]
-        elif status == OpStatus.REVIEW:
-            # Refused, but a manager could still retry it: make it final before anyone
-            # is told "not charged".
-            r.cancelling = True
-            return [*self._save(), Cancel(r.op_id, "redeem", self.account)]
-        else:  # pending / key: still unconfirmed
-            return [
-                Show(
-                    f"The points payment is not confirmed: {outcome.message} Retry (F4), park "
-                    "the sale (F11) or pay another way (F5/F6); it is never charged twice.",
-                    "warn",
-                )
-            ]
-        if parked:
-            effects.append(Offer(self.snapshot()))
-        return effects
-
-    def _earned(self, outcome: OpOutcome) -> list[Effect]:
-        status = outcome.status
-        if status == OpStatus.NOT_RECORDED:
-            self.state = SaleState.OPEN
-            self.earn_op_id = ""
-            self.earn_amount = None
-            return [*self._save(), Show(outcome.message, "bad")]
-        effects: list[Effect] = []
-        if status == OpStatus.DONE:
-            result = outcome.result or OpResult()
-            self.earned_points = result.points if result.points is not None else 0
-            record_earned(self, result)
-            if result.balance is not None:
-                self.balance_after = result.balance
-                if self.member is not None:
-                    self.member.balance = result.balance
-        elif status in (OpStatus.REFUSED, OpStatus.REVIEW, OpStatus.CANCELLED):
-            effects.append(Show(f"No points for this sale: {outcome.message}", "warn"))
-        elif status == OpStatus.KEY:
-            effects.append(Show(outcome.message, "bad"))
-        self.state = SaleState.COMPLETED
-        return [*self._save(), *effects, Finished(self.snapshot())]
-
-    def _reversed(self, outcome: OpOutcome) -> list[Effect]:
-        r = self.redemption
-        assert r is not None
-        status = outcome.status
-        if status == OpStatus.REVIEW:
-            return [Cancel(r.reverse_op_id, "reverse", self.account)]
-        if status.not_charged:
-            r.state = RedemptionState.COMMITTED
-            r.reverse_op_id = ""
-            self.state = SaleState.OPEN
-            return [*self._save(), Show(f"The sale was not voided: {outcome.message}", "bad")]
-        r.state = RedemptionState.REVERSED
-        if outcome.result is not None and outcome.result.balance is not None:
-            self.balance_after = outcome.result.balance
-        self.state = SaleState.VOIDED
-        return [*self._save(), Finished(self.snapshot())]
+        return settlement.settle(self, outcome)
 
 
 def new_receipt_no(till: str, sale: Sale) -> str:

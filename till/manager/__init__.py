@@ -43,6 +43,7 @@ from till.manager.policy import PolicyPanel
 from till.manager.review import ReviewPanel
 from till.manager.settings import SettingsPanel
 from till.manager.shift_summary import ShiftSummaryPanel
+from till.manager.store_time import zone_of
 from till.manager.widgets import TOUCH_PX, scrolled, touch
 from till.sale_store import SaleStore
 from till.translate import translate
@@ -173,7 +174,9 @@ class ManagerWindow(QDialog):
             submitter=Submitter(ctx.journal, ctx.client, ctx.sync),
         )
         self.settings = SettingsPanel(ctx.config, self.config_path(), ctx.client, ctx.runner)
-        self.shift_summary = ShiftSummaryPanel(ctx.client, ctx.runner, ctx.journal)
+        self.shift_summary = ShiftSummaryPanel(
+            ctx.client, ctx.runner, ctx.journal, zone=lambda: zone_of(ctx.session)
+        )
         self.campaigns_view = CampaignsPanel(ctx)  # issue 16
         tabs = QTabWidget()
         tabs.setStyleSheet(

@@ -175,7 +175,11 @@ class CampaignsPanel(QWidget):
         if not isinstance(exc, BackendError):
             log.error("listing the campaigns failed", exc_info=exc)
         if cache is None:
-            self.status.error(str(exc) if isinstance(exc, BackendError) else "Not available.")
+            self.status.error(
+                str(exc)
+                if isinstance(exc, BackendError)
+                else translate("Manager", "Not available.")
+            )
             return
 
         def shown(campaigns: tuple[Campaign, ...]) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import tzinfo
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -29,10 +30,10 @@ from till.core.submission import Guard
 from till.manager.claims import Correction, claim_body, reverse_payload, submit_correction
 from till.manager.customer_finder import CustomerFinder
 from till.manager.login import ManagerSession
+from till.manager.store_time import local_time
 from till.manager.widgets import (
     EnterChain,
     StatusLine,
-    local_time,
     pick_table,
     plain_error,
     run_for,
@@ -110,10 +111,13 @@ class CorrectionPanel(QWidget):
         kick: Callable[[], None] | None = None,
         parent: QWidget | None = None,
         guard: Guard | None = None,
+        zone: Callable[[], tzinfo | None] | None = None,
     ) -> None:
         """``guard``: the sync worker the one submission path holds while it sends (see
-        :class:`till.core.submission.Submitter`)."""
+        :class:`till.core.submission.Submitter`); ``zone``: the store's time zone, for the
+        transactions' times."""
         super().__init__(parent)
+        self._zone = zone or (lambda: None)
         self._guard = guard
         self._client = client
         self._runner = runner
@@ -179,7 +183,7 @@ class CorrectionPanel(QWidget):
             self.table.setRowCount(len(self.transactions))
             for row, tx in enumerate(self.transactions):
                 values = (
-                    local_time(tx.occurred_at),
+                    local_time(tx.occurred_at, self._zone()),
                     tx.kind,
                     tx.receipt_no or "",
                     f"{tx.amount:.2f}" if tx.amount is not None else "",

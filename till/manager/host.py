@@ -53,6 +53,11 @@ class ManagerHost(Protocol):
     def sale_store(self) -> SaleStore | None: ...
 
     @property
+    def session(self) -> Session | None:
+        """The backend's session as last fetched: the store's time zone for the screens."""
+        ...
+
+    @property
     def config_path(self) -> Path | None: ...
 
     def refresh_session(

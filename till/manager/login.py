@@ -12,7 +12,6 @@ never put in a message.
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from till.backend_client import BackendClient, BackendError, approval
+from till.backend_client import BackendClient, BackendError, StaffCheck, approval
 from till.manager.widgets import StatusLine, plain_error, run_for, touch
 from till.tasks import TaskRunner
 from till.translate import translate
@@ -147,14 +146,14 @@ class ManagerLogin(QWidget):
         self.status.info(translate("Manager", "Checking…"))
         client = self._client
 
-        def work() -> dict[str, Any]:
+        def work() -> StaffCheck:
             return client.verify_staff(name, pin)
 
-        def done(result: dict[str, Any]) -> None:
+        def done(result: StaffCheck) -> None:
             self._finish()
-            role = str(result.get("role") or "")
-            staff = str(result.get("staff") or name)
-            if role != "manager":
+            role = result.role
+            staff = result.staff or name
+            if not result.is_manager:
                 log.info("manager area refused to %s (role %s)", staff, role or "unknown")
                 self.status.error(
                     translate(

@@ -14,10 +14,11 @@ import logging
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtCore import QDateTime, QTimeZone, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -37,12 +38,11 @@ from till.manager.claims import Outcome, claim_body, preview_points, submit_clai
 from till.manager.correction import CorrectionPanel
 from till.manager.customer_finder import CustomerFinder
 from till.manager.login import ManagerSession
+from till.manager.store_time import local_time, parse_utc, zone_of
 from till.manager.widgets import (
     EnterChain,
     StatusLine,
-    local_time,
     parse_money,
-    parse_utc,
     plain_error,
     run_for,
     touch,
@@ -70,8 +70,9 @@ class SaleRecord:
     amount: Decimal
     store: str = ""
 
-    def label(self) -> str:
-        return f"{self.receipt_no} — {local_time(self.occurred_at)} — {self.amount:.2f}"
+    def label(self, zone: tzinfo | None = None) -> str:
+        """Receipt, time in ``zone`` (the store's), total."""
+        return f"{self.receipt_no} — {local_time(self.occurred_at, zone)} — {self.amount:.2f}"
 
 
 SaleSource = Callable[[], Sequence[SaleRecord]]
@@ -137,6 +138,7 @@ class MissedPointsPanel(QWidget):
         self._kick = kick or (lambda: None)
         self._guard = guard
         self.session: Session | None = None
+        self.zone: tzinfo | None = None  # the store's, once the session is known
         self.busy = False
 
         self.finder = CustomerFinder(client, runner, translate("Manager", "Customer to credit"))
@@ -185,6 +187,7 @@ class MissedPointsPanel(QWidget):
             store=lambda: self.store_edit.text().strip(),
             kick=self._kick,
             guard=guard,
+            zone=lambda: self.zone,
         )
         layout = QVBoxLayout(self)
         layout.addWidget(claim_box)
@@ -213,6 +216,7 @@ class MissedPointsPanel(QWidget):
 
         def done(session: Session) -> None:
             self.session = session
+            self._use_zone(zone_of(session))
             if not self.store_edit.text():
                 self.store_edit.setText(session.store)
             self._update_preview()
@@ -222,6 +226,16 @@ class MissedPointsPanel(QWidget):
 
         run_for(self, self._runner, self._client.session, done, failed)
         self.reload_sales()
+
+    def _use_zone(self, zone: tzinfo) -> None:
+        """Dates and times in the store's zone: the sales picked and the time typed."""
+        self.zone = zone
+        if isinstance(zone, ZoneInfo):
+            self.when_edit.setTimeZone(QTimeZone(zone.key.encode()))
+        for index in range(self.sale_combo.count()):
+            sale = self.sale_combo.itemData(index)
+            if isinstance(sale, SaleRecord):
+                self.sale_combo.setItemText(index, sale.label(zone))
 
     def reload_sales(self) -> None:
         self.sale_combo.clear()
@@ -237,7 +251,7 @@ class MissedPointsPanel(QWidget):
             self.sale_combo.clear()
             self.sale_combo.addItem(translate("Manager", "(type the receipt below)"), None)
             for sale in sales:
-                self.sale_combo.addItem(sale.label(), sale)
+                self.sale_combo.addItem(sale.label(self.zone), sale)
             self.sale_combo.setEnabled(bool(sales))
 
         def failed(exc: BaseException) -> None:

@@ -18,7 +18,6 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Mapping, Sequence
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -40,6 +39,13 @@ from till.core.review_rule import retry_refusal
 from till.core.sale import Sale
 from till.core.submission import Submitter
 from till.errors import TillError
+from till.manager.op_words import amount_words, customer_words, kind_words
+from till.manager.reapproval import (
+    APPROVAL_LOST,
+    ReapproveDialog,
+    lost_words,
+    needs_reapproval,
+)
 from till.manager.widgets import StatusLine, age_text, pick_table, plain_error, run_for, touch
 from till.tasks import TaskRunner
 from till.translate import QT_TRANSLATE_NOOP, translate
@@ -53,23 +59,19 @@ COLUMNS = (
     QT_TRANSLATE_NOOP("Manager", "Why it was refused"),
     QT_TRANSLATE_NOOP("Manager", "Age"),
 )
-KIND_WORDS = {
-    "earn": "Earn",
-    "redeem": "Redemption",
-    "reverse": "Reversal",
-    "claim": "Missed points",
-}
 
 
 def error_words(error: Mapping[str, Any] | None) -> str:
     """The server's refusal as the manager reads it (plain message of its code)."""
     if not error:
-        return "No reason was recorded."
+        return translate("Manager", "No reason was recorded.")
     code = str(error.get("code") or "")
     status = int(error.get("status") or 0) if str(error.get("status") or "").isdigit() else 0
+    if code == APPROVAL_LOST:  # a manager-approved op re-sent after a restore (issue 11)
+        return lost_words()
     if code:
         return BackendClient.plain_message(code, error, status)
-    return str(error.get("message") or "No reason was recorded.")
+    return str(error.get("message") or translate("Manager", "No reason was recorded."))
 
 
 class RetryRefused(TillError):
@@ -88,29 +90,6 @@ def cancel_words(outcome: OpOutcome) -> tuple[bool, str]:
             "another way, reverse that redemption."
         )
     return False, f"Not cancelled yet: {outcome.message} Try again."
-
-
-def customer_words(op: Op) -> str:
-    customer = op.payload.get("customer_id")
-    if customer is not None:
-        return f"customer {customer}"
-    return f"account {op.account}" if op.account else ""
-
-
-def amount_words(op: Op) -> str:
-    p = op.payload
-    if op.kind in {"earn", "claim"} and p.get("amount") is not None:
-        try:
-            text = f"{Decimal(str(p['amount'])):.2f}"
-        except InvalidOperation:
-            text = str(p["amount"])
-        receipt = p.get("receipt_no")
-        return f"{text} (receipt {receipt})" if receipt else text
-    if op.kind == "redeem" and p.get("points") is not None:
-        return f"{int(p['points'])} points"
-    if op.kind == "reverse":
-        return f"transaction {p.get('transaction_id', '?')}: {p.get('reason', '')}".rstrip(": ")
-    return ""
 
 
 class ReviewPanel(QWidget):
@@ -143,6 +122,7 @@ class ReviewPanel(QWidget):
         #: op_id -> why Retry is not allowed for it (redemptions whose sale no longer waits).
         self.no_retry: dict[str, str] = {}
         self.confirm_box: QMessageBox | None = None
+        self.reapprove_box: ReapproveDialog | None = None  # a manager's PIN again (issue 11)
 
         intro = QLabel(
             translate(
@@ -214,7 +194,7 @@ class ReviewPanel(QWidget):
         self.table.setRowCount(len(self.items))
         for row, op in enumerate(self.items):
             values = (
-                KIND_WORDS.get(op.kind, op.kind),
+                kind_words(op.kind),
                 customer_words(op),
                 amount_words(op),
                 error_words(op.last_error),
@@ -263,10 +243,22 @@ class ReviewPanel(QWidget):
             else translate("Manager", "&Cancel operation…")
         )
         self.why_label.setText(why)
+        pin_again = op is not None and needs_reapproval(op)
+        self.retry_button.setText(
+            translate("Manager", "&Approve with PIN…")
+            if pin_again
+            else translate("Manager", "&Retry")
+        )
 
     def retry(self) -> None:
         op = self.selected()
         if op is None or op.op_id in self.no_retry:
+            return
+        if needs_reapproval(op):  # its approval was lost in a restore: a manager's PIN again
+            what = f"{kind_words(op.kind)} for {customer_words(op)} ({amount_words(op)})"
+            box = ReapproveDialog(what, lambda staff, pin: self._reapprove(op, staff, pin), self)
+            self.reapprove_box = box
+            box.open()
             return
         journal, sales = self._journal, self._sales
 
@@ -284,12 +276,29 @@ class ReviewPanel(QWidget):
 
         run_for(self, self._runner, work, done, self._action_failed)
 
+    def _reapprove(self, op: Op, staff: str, pin: str) -> None:
+        self.reapprove_box = None
+        journal = self._journal
+
+        def done(_: object) -> None:
+            log.info("review item %s (%s) approved again by a manager", op.op_id, op.kind)
+            self._kick()
+            self.load(translate("Manager", "Approved again: it will be sent again now."))
+
+        run_for(
+            self,
+            self._runner,
+            lambda: journal.reapprove(op.op_id, staff, pin),
+            done,
+            self._action_failed,
+        )
+
     def ask_cancel(self) -> None:
         """Ask first (non-blocking box, so the till keeps running while it is open)."""
         op = self.selected()
         if op is None:
             return
-        what = f"{KIND_WORDS.get(op.kind, op.kind)} for {customer_words(op)} ({amount_words(op)})"
+        what = f"{kind_words(op.kind)} for {customer_words(op)} ({amount_words(op)})"
         text = (
             f"{what} is cancelled on the loyalty server: it can never be charged. Cancel it?"
             if op.kind == "redeem"

@@ -12,7 +12,7 @@ import logging
 import time as wall_clock
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, tzinfo
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -35,11 +35,12 @@ from offline_queue.journal import Journal
 from offline_queue.op import OpState
 from till.backend_client import BackendClient, BackendError
 from till.manager.campaigns_view import effect_lines
+from till.manager.store_time import day_bounds as store_days
+from till.manager.store_time import local_time, today, zone_of
 from till.manager.widgets import (
     EnterChain,
     StatusLine,
     fit_label,
-    local_time,
     plain_error,
     run_for,
     touch,
@@ -71,14 +72,15 @@ class ShiftSummary:
     # Manager-approved rule changes in the period (the backend's audit trail).
     rule_changes: tuple[str, ...] = ()
     campaigns: tuple[str, ...] = ()  # issue 16: points each campaign gave at this till
+    zone: tzinfo | None = None  # the store's (``/v1/session``); None: the till's own
 
     def to_text(self) -> str:
         """The plain-text form (also what is printed)."""
         lines = [
             "LOYALTY — END OF SHIFT",
             f"Store {self.store}   Till {self.till}".rstrip(),
-            f"From  {local_time(self.start)}",
-            f"Until {local_time(self.end)}",
+            f"From  {local_time(self.start, self.zone)}",
+            f"Until {local_time(self.end, self.zone)}",
             "",
             f"Points earned               {self.earned_points:>10}",
             f"Points redeemed             {self.redeemed_points:>10}",
@@ -99,7 +101,7 @@ class ShiftSummary:
             "Campaigns (points given on this till's sales):",
             *([f"  {line}" for line in self.campaigns] or ["  none"]),
             "",
-            f"Printed {local_time(self.made_at)}",
+            f"Printed {local_time(self.made_at, self.zone)}",
         ]
         return "\n".join(lines) + "\n"
 
@@ -134,10 +136,9 @@ def _true(value: Any) -> bool:
     return value is True or str(value).lower() in {"true", "1", "yes"}
 
 
-def day_bounds(first: date, last: date) -> tuple[str, str]:
-    """Local calendar days [first, last] as a UTC ISO window [start, end)."""
-    start = datetime.combine(first, time.min).astimezone()
-    end = datetime.combine(last + timedelta(days=1), time.min).astimezone()
+def day_bounds(first: date, last: date, zone: tzinfo | None = None) -> tuple[str, str]:
+    """The store's calendar days [first, last] as a UTC ISO window [start, end)."""
+    start, end = store_days(first, last, zone)
     return utc_iso(start), utc_iso(end)
 
 
@@ -146,12 +147,13 @@ def build_summary(
 ) -> ShiftSummary:
     """Blocking (HTTP + SQLite): run it through the task runner."""
     session = client.session()
+    zone = zone_of(session)
     report = client.report_shift(start, end)
     lo = datetime.fromisoformat(start.replace("Z", "+00:00")).timestamp()
     hi = datetime.fromisoformat(end.replace("Z", "+00:00")).timestamp()
     stats = journal.stats()
     changes = tuple(
-        f"{local_time(e.at)}  {describe_change(e.action, e.detail)}  ({e.staff}, till {e.till})"
+        f"{local_time(e.at, zone)}  {describe_change(e.action, e.detail)}  ({e.staff}, till {e.till})"
         for e in client.audit_trail(start, end)
     )
     return ShiftSummary(
@@ -172,6 +174,7 @@ def build_summary(
         made_at=utc_iso(datetime.fromtimestamp(clock(), UTC)),
         rule_changes=changes,
         campaigns=effect_lines(journal, lo, hi),
+        zone=zone,
     )
 
 
@@ -203,8 +206,12 @@ class ShiftSummaryPanel(QWidget):
         journal: Journal,
         clock: Callable[[], float] | None = None,
         parent: QWidget | None = None,
+        zone: Callable[[], tzinfo | None] | None = None,
     ) -> None:
+        """``zone``: the store's time zone as last known (the till's session): the period's
+        days are the store's days."""
         super().__init__(parent)
+        self._zone = zone or (lambda: None)
         self._client = client
         self._runner = runner
         self._journal = journal
@@ -213,9 +220,9 @@ class ShiftSummaryPanel(QWidget):
         self._seq = 0  # of the newest load: only its answer is shown
         self.print_dialog: QPrintDialog | None = None
 
-        today = QDate.currentDate()
-        self.from_edit = QDateEdit(today)
-        self.to_edit = QDateEdit(today)
+        day = today(self._zone())
+        self.from_edit = QDateEdit(QDate(day.year, day.month, day.day))
+        self.to_edit = QDateEdit(QDate(day.year, day.month, day.day))
         for edit in (self.from_edit, self.to_edit):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
@@ -268,7 +275,7 @@ class ShiftSummaryPanel(QWidget):
         assert isinstance(first, date) and isinstance(last, date)
         if last < first:
             first, last = last, first
-        return day_bounds(first, last)
+        return day_bounds(first, last, self._zone())
 
     def load(self) -> None:
         start, end = self.period()

@@ -255,24 +255,6 @@ def parse_money(text: str) -> Decimal | None:
     return value.quantize(Decimal("0.01"))
 
 
-def parse_utc(text: str) -> datetime | None:
-    try:
-        value = datetime.fromisoformat(str(text).replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
-
-
-def local_time(text: str | None) -> str:
-    """A UTC ISO time from the backend or journal, as the person at the till reads it."""
-    if not text:
-        return ""
-    value = parse_utc(text)
-    if value is None:
-        return str(text)
-    return value.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
 def utc_iso(value: datetime) -> str:
     """The form the backend expects: UTC, ISO 8601, 'Z'."""
     if value.tzinfo is None:

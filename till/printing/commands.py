@@ -27,7 +27,7 @@ def run_command(config: Config, sample: Path | None, set_claim_key: bool) -> int
     assert sample is not None
     from till.printing.sample import sample_bytes
 
-    data = sample_bytes(config.printer.paper_mm, member=False)
+    data = sample_bytes(config.printer.paper_mm, member=False, profile=config.printer.profile)
     try:
         sample.write_bytes(data)
     except OSError as exc:

@@ -3,7 +3,9 @@
 Why blocks and not text: a receipt printer draws barcodes and QR codes itself (ESC/POS
 ``GS k`` and ``GS ( k``), prints a bold or double-height line, and cuts; the same blocks are
 rendered to ESC/POS bytes (:mod:`till.printing.escpos_doc`) and can be shown as plain text.
-Paper sets the width: 58 mm rolls print 32 columns of font A, 80 mm rolls 48.
+Paper sets the width: 58 mm rolls print 32 columns of font A, 80 mm rolls 48 (fewer when the
+printer's profile says so, :func:`paper_columns`; font B is not used). Every line is laid out
+by :mod:`till.receipt_columns`, the rule of the screen receipt too: wrapped, never cut.
 
 What is printed follows the on-screen receipt (:mod:`till.receipt`): lines, tenders, points
 redeemed, earned (or pending), the new balance; plus, when the earn's answer has them, the
@@ -21,14 +23,31 @@ from decimal import Decimal
 from typing import Any
 
 from babel import Locale
+from escpos.capabilities import NotSupported, get_profile
 
-from till import formatting
+from till import formatting, receipt_columns
 from till.core.sale import RedemptionState, Sale, SaleState
 from till.receipt import local_time
 from till.translate import translate
 from till.words import tender_name
 
 PAPER_COLUMNS = {58: 32, 80: 48}
+MIN_COLUMNS = 24  # fewer in a profile's font A: not a receipt printer's (a pole display's)
+
+
+def paper_columns(paper_mm: int, profile: str = "") -> int:
+    """Font A's columns on this paper: 32 on 58 mm, 48 on 80 mm, or fewer when the printer's
+    python-escpos ``profile`` says its font A has fewer (Epson TM-T88V: 42 on 80 mm paper,
+    512 dots at 180 dpi). A line longer than the printer's own width is wrapped by the
+    printer itself, which pushes a right-aligned amount onto a line of its own."""
+    columns = PAPER_COLUMNS[paper_mm]
+    if not profile:
+        return columns  # python-escpos's "default" profile is generic: the paper decides
+    try:
+        font_a = int(get_profile(profile).get_columns(0))
+    except (KeyError, NotSupported, TypeError, ValueError, AssertionError):
+        return columns  # an unknown profile name, or one without fonts: the paper decides
+    return min(columns, font_a) if font_a >= MIN_COLUMNS else columns
 
 
 @dataclass(frozen=True)
@@ -132,30 +151,23 @@ class Claim:
 
 @dataclass
 class _Writer:
+    """Lines of ``width`` columns, every one made by :mod:`till.receipt_columns` (the rule
+    the screen receipt follows too): wrapped, never cut."""
+
     width: int
     blocks: list[Block] = field(default_factory=list)
 
     def line(self, text: str = "", **style: Any) -> None:
-        self.blocks.append(Text(text[: self.width], **style))
+        """``text`` wrapped onto as many lines as it needs, each with ``style``."""
+        for part in receipt_columns.wrap(text, self.width):
+            self.blocks.append(Text(part, **style))
 
-    def row(self, left: str, right: str, bold: bool = False) -> None:
-        room = max(1, self.width - len(right) - 1)
-        left = left[:room]
-        self.line(f"{left}{' ' * (self.width - len(left) - len(right))}{right}", bold=bold)
+    def row(self, left: str, right: str, bold: bool = False, indent: str = "") -> None:
+        for part in receipt_columns.row(left, right, self.width, indent):
+            self.blocks.append(Text(part, bold=bold))
 
     def rule(self) -> None:
         self.line("-" * self.width)
-
-    def wrapped(self, text: str, align: str = "left") -> None:
-        words, current = text.split(), ""
-        for word in words:
-            if current and len(current) + 1 + len(word) > self.width:
-                self.line(current, align=align)
-                current = word
-            else:
-                current = f"{current} {word}".strip()
-        if current:
-            self.line(current, align=align)
 
 
 def money(value: Decimal, currency: str, locale: Locale | None = None) -> str:
@@ -172,10 +184,12 @@ def build_receipt(
     claim: Claim | None = None,
     extras: Extras | None = None,
     locale: Locale | None = None,
+    columns: int | None = None,
 ) -> Receipt:
     """The receipt in the till's language (:mod:`till.translate`), figures and times as the
-    store's ``locale`` writes them (:mod:`till.formatting`; None: locale-neutral)."""
-    w = _Writer(PAPER_COLUMNS[paper_mm])
+    store's ``locale`` writes them (:mod:`till.formatting`; None: locale-neutral), in
+    ``columns`` (default: the paper's, :func:`paper_columns` for a printer's profile)."""
+    w = _Writer(columns or PAPER_COLUMNS[paper_mm])
 
     def money(value: Decimal, currency: str) -> str:
         return formatting.money(value, currency, locale)
@@ -218,9 +232,11 @@ def build_receipt(
             collect = translate(
                 "Receipt", "Collect your points: scan this code at the till or with your phone"
             )
-        w.wrapped(collect, "center")
+        w.line(collect, align="center")
         w.blocks.append(QrCode(claim.token, size=5 if paper_mm == 58 else 6))
-        w.wrapped(translate("Receipt", "Valid for {days} days").format(days=claim.days), "center")
+        w.line(
+            translate("Receipt", "Valid for {days} days").format(days=claim.days), align="center"
+        )
     w.line()
     w.line(translate("Receipt", "Thank you!"), align="center")
     return Receipt(w.width, tuple(w.blocks), sale.receipt_no)
@@ -232,7 +248,7 @@ def _points(w: _Writer, sale: Sale, extras: Extras, locale: Locale | None = None
         return
     r = sale.redemption
     w.rule()
-    w.wrapped(
+    w.line(
         translate("Receipt", "Member: {name} ({phone})").format(
             name=member.name, phone=member.masked_phone
         )
@@ -243,10 +259,10 @@ def _points(w: _Writer, sale: Sale, extras: Extras, locale: Locale | None = None
         if sale.earn_op_id and sale.earned_points is not None:
             w.row(translate("Receipt", "Points earned"), str(sale.earned_points), bold=True)
             for name, points in extras.campaigns:
-                w.row(f"  {name}", f"+{points}")
+                w.row(name, f"+{points}", indent="  ")
         elif sale.earn_op_id:
             w.row(translate("Receipt", "Points earned"), translate("Receipt", "pending"))
-            w.wrapped(
+            w.line(
                 translate(
                     "Receipt",
                     "(points pending: they will be added when the loyalty server is back)",

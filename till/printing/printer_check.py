@@ -11,18 +11,24 @@ from till.cardtest.check_result import FAIL, PASS, SKIP, WARN, CheckResult
 from till.config import PrinterConfig
 from till.printing import printers
 from till.printing.printers import PrinterError
+from till.translate import QT_TRANSLATE_NOOP, translate
 
-TITLE = "Receipt printer"
+TITLE = QT_TRANSLATE_NOOP("Doctor", "Receipt printer")
 
 
 def check_printer(cfg: PrinterConfig | None) -> CheckResult:
     if cfg is None or cfg.kind == "none":
         return CheckResult(
             "printer",
-            TITLE,
+            translate("Doctor", TITLE),
             SKIP,
-            "No receipt printer is configured: Ctrl+P saves receipts as PDF files.",
-            "Set [printer] kind, and its port, host or device, in the till's configuration.",
+            translate(
+                "Doctor", "No receipt printer is configured: Ctrl+P saves receipts as PDF files."
+            ),
+            translate(
+                "Doctor",
+                "Set [printer] kind, and its port, host or device, in the till's configuration.",
+            ),
         )
     where = printers.describe(cfg)
     try:
@@ -30,10 +36,12 @@ def check_printer(cfg: PrinterConfig | None) -> CheckResult:
     except PrinterError as exc:
         return CheckResult(
             "printer",
-            TITLE,
+            translate("Doctor", TITLE),
             FAIL,
             str(exc),
-            f"Check the cable and power of the {where}, and the [printer] settings.",
+            translate(
+                "Doctor", "Check the cable and power of the {where}, and the [printer] settings."
+            ).format(where=where),
         )
     try:
         state = printers.status(printer, cfg)
@@ -41,15 +49,26 @@ def check_printer(cfg: PrinterConfig | None) -> CheckResult:
         printer.close()
     if state.problem():
         return CheckResult(
-            "printer", TITLE, FAIL, state.problem(), f"Fix the {where}, then test again."
+            "printer",
+            translate("Doctor", TITLE),
+            FAIL,
+            state.problem(),
+            translate("Doctor", "Fix the {where}, then test again.").format(where=where),
         )
     if state.paper == 1:
         return CheckResult(
-            "printer", TITLE, WARN, f"The {where} is online; its paper roll is nearly at its end.",
-            "Put a new roll in soon.",
-        )  # fmt: skip
+            "printer",
+            translate("Doctor", TITLE),
+            WARN,
+            translate(
+                "Doctor", "The {where} is online; its paper roll is nearly at its end."
+            ).format(where=where),
+            translate("Doctor", "Put a new roll in soon."),
+        )
     if state.online is None:
-        detail = f"The {where} opens; it does not report its state over this connection."
+        detail = translate(
+            "Doctor", "The {where} opens; it does not report its state over this connection."
+        ).format(where=where)
     else:
-        detail = f"The {where} is online and has paper."
-    return CheckResult("printer", TITLE, PASS, detail)
+        detail = translate("Doctor", "The {where} is online and has paper.").format(where=where)
+    return CheckResult("printer", translate("Doctor", TITLE), PASS, detail)

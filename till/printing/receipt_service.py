@@ -26,7 +26,7 @@ from till.core.sale import Sale
 from till.printing import printers
 from till.printing.claim_key import claim_token_for, demo_claim_key, load_claim_key
 from till.printing.escpos_doc import render
-from till.printing.layout import Claim, Receipt, Text, build_receipt
+from till.printing.layout import Claim, Receipt, Text, build_receipt, paper_columns
 from till.printing.printers import PrinterError
 from till.receipt import store_locale, store_zone
 from till.tasks import TaskRunner
@@ -119,6 +119,7 @@ class ReceiptService(QObject):
             paper_mm=self.printer.paper_mm,
             claim=Claim(token, points) if token else None,
             locale=store_locale(session.raw if session else None),
+            columns=paper_columns(self.printer.paper_mm, self.printer.profile),
         )
         self.last = ReadyReceipt(sale, receipt, token, points)
         self.ready.emit(self.last)

@@ -15,7 +15,7 @@ from till.core.parts import CampaignCredit
 from till.core.sale import Line, Member, Redemption, RedemptionState, Sale, SaleState, Tender
 from till.printing.claim_key import claim_token_for
 from till.printing.escpos_doc import render
-from till.printing.layout import Claim, Extras, Receipt, build_receipt
+from till.printing.layout import Claim, Extras, Receipt, build_receipt, paper_columns
 
 ZONE = ZoneInfo("Europe/London")
 # Not a real till's key: derived from a public string, only for samples and tests.
@@ -51,15 +51,17 @@ def sample_sale(member: bool) -> Sale:
     return sale
 
 
-def sample_receipt(paper_mm: int = 80, member: bool = False) -> Receipt:
+def sample_receipt(paper_mm: int = 80, member: bool = False, profile: str = "") -> Receipt:
     sale = sample_sale(member)
     token = claim_token_for(sale, SAMPLE_KEY)
     claim = Claim(token, points=10) if token else None
     return build_receipt(
         sale, store="Demo Store", currency="EUR", zone=ZONE, paper_mm=paper_mm, claim=claim,
-        extras=Extras.from_sale(sale),
+        extras=Extras.from_sale(sale), columns=paper_columns(paper_mm, profile),
     )  # fmt: skip
 
 
-def sample_bytes(paper_mm: int = 80, member: bool = False) -> bytes:
-    return render(sample_receipt(paper_mm, member))
+def sample_bytes(paper_mm: int = 80, member: bool = False, profile: str = "") -> bytes:
+    """The sample's bytes for the configured printer (its ``profile`` sets the columns and
+    the code pages; "" is python-escpos's default, as in the golden files)."""
+    return render(sample_receipt(paper_mm, member, profile), profile)

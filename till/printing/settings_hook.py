@@ -114,7 +114,11 @@ class PrinterSettings(QGroupBox):
             )
 
         def failed(exc: BaseException) -> None:
-            self.status.error(str(exc) if isinstance(exc, TillError) else f"Not saved: {exc}")
+            self.status.error(
+                str(exc)
+                if isinstance(exc, TillError)
+                else translate("Printing", "Not saved: {problem}").format(problem=exc)
+            )
 
         run_for(self, self._runner, lambda: save_printer(path, cfg), done, failed)
 
@@ -131,12 +135,16 @@ class PrinterSettings(QGroupBox):
         )
 
         def failed(exc: BaseException) -> None:
-            self.status.error(str(exc) if isinstance(exc, TillError) else f"Not printed: {exc}")
+            self.status.error(
+                str(exc)
+                if isinstance(exc, TillError)
+                else translate("Printing", "Not printed: {problem}").format(problem=exc)
+            )
 
         run_for(
             self,
             self._runner,
-            lambda: printers.send(cfg, sample_bytes(cfg.paper_mm)),
+            lambda: printers.send(cfg, sample_bytes(cfg.paper_mm, profile=cfg.profile)),
             lambda _r: self.status.ok(translate("Printing", "Test receipt printed.")),
             failed,
         )

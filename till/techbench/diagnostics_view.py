@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from till.cardtest.check_result import status_word, summary
 from till.cardtest.doctor import (
     DoctorInputs,
     DoctorReport,
@@ -96,7 +97,14 @@ class DiagnosticsPanel(QWidget):
         )
         self.summary_label.setWordWrap(True)
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["Result", "Check", "Finding", "What to do next"])
+        self.table.setHorizontalHeaderLabels(
+            [
+                translate("TechBench", "Result"),
+                translate("TechBench", "Check"),
+                translate("TechBench", "Finding"),
+                translate("TechBench", "What to do next"),
+            ]
+        )
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
@@ -145,17 +153,10 @@ class DiagnosticsPanel(QWidget):
         self.run_button.setEnabled(True)
         failed = sum(c.status == "fail" for c in report.checks)
         warned = sum(c.status == "warn" for c in report.checks)
-        self.summary_label.setText(
-            f"{failed} check(s) failed: fix the first one first; the checks after it may "
-            "depend on it."
-            if failed
-            else f"No check failed; {warned} warning(s) to read."
-            if warned
-            else "All checks passed."
-        )
+        self.summary_label.setText(summary(failed, warned))
         self.table.setRowCount(len(report.checks))
         for row, check in enumerate(report.checks):
-            status = QTableWidgetItem(check.status.upper())
+            status = QTableWidgetItem(status_word(check.status))
             status.setForeground(QColor(_COLOURS.get(check.status, "#000000")))
             self.table.setItem(row, 0, status)
             self.table.setItem(row, 1, QTableWidgetItem(check.title))

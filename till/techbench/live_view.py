@@ -8,6 +8,7 @@ the reader could not decode). Bank cards are only ever shown masked.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import tzinfo
 from typing import Any
 
 from PySide6.QtGui import QColor, QFont, QFontDatabase
@@ -25,14 +26,32 @@ from PySide6.QtWidgets import (
 from devices.events import Identified, ReadKind
 from devices.router import holds_card_number
 from till.cardtest.sample_session import visible_controls
+from till.device_words import read_message
+from till.manager.store_time import clock_time
 from till.style import BAD, OK, WARN
-from till.translate import translate
+from till.techbench.check_words import check_sentence
+from till.translate import QT_TRANSLATE_NOOP, translate
 
+# A swipe's kind (devices.magstripe) and a read's kind (devices.events.ReadKind), in words.
 _KIND_WORDS = {
-    "loyalty": "loyalty card",
-    "bank": "bank card (refused; shown masked)",
-    "unreadable": "unreadable swipe",
+    "loyalty": QT_TRANSLATE_NOOP("TechBench", "loyalty card"),
+    "bank": QT_TRANSLATE_NOOP("TechBench", "bank card (refused; shown masked)"),
+    "unreadable": QT_TRANSLATE_NOOP("TechBench", "unreadable swipe"),
+    "licence": QT_TRANSLATE_NOOP("TechBench", "driving licence (refused)"),
+    ReadKind.MAGSTRIPE: QT_TRANSLATE_NOOP("TechBench", "magstripe"),
+    ReadKind.MEMBER_QR: QT_TRANSLATE_NOOP("TechBench", "member QR code"),
+    ReadKind.MEMBER_BARCODE: QT_TRANSLATE_NOOP("TechBench", "member barcode"),
+    ReadKind.PHONE: QT_TRANSLATE_NOOP("TechBench", "phone"),
+    ReadKind.PRODUCT_BARCODE: QT_TRANSLATE_NOOP("TechBench", "product barcode"),
+    ReadKind.RECEIPT: QT_TRANSLATE_NOOP("TechBench", "receipt"),
+    ReadKind.UNKNOWN: QT_TRANSLATE_NOOP("TechBench", "unknown"),
 }
+
+
+def _kind_word(kind: str) -> str:
+    """The kind in words; one this table does not know as it came."""
+    word = _KIND_WORDS.get(kind)
+    return translate("TechBench", word) if word else kind.replace("_", " ")
 
 
 def _item(text: str, colour: str | None = None) -> QTableWidgetItem:
@@ -48,6 +67,7 @@ class LiveReadPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.zone: tzinfo | None = None  # the store's (set by the bench); None: the machine's
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         self.source_label = QLabel(translate("TechBench", "Swipe a card or scan a code."))
         self.raw_edit = QLineEdit()
@@ -60,14 +80,26 @@ class LiveReadPanel(QWidget):
         self.message_label = QLabel("")
         self.message_label.setWordWrap(True)
         self.tracks_table = QTableWidget(3, 3)
-        self.tracks_table.setHorizontalHeaderLabels(["Track", "Status", "Data"])
+        self.tracks_table.setHorizontalHeaderLabels(
+            [
+                translate("TechBench", "Track"),
+                translate("TechBench", "Status"),
+                translate("TechBench", "Data"),
+            ]
+        )
         self.tracks_table.verticalHeader().hide()
         header = self.tracks_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.tracks_table.setColumnWidth(1, 440)
         self.checks_table = QTableWidget(0, 3)
-        self.checks_table.setHorizontalHeaderLabels(["Check", "Result", "What it means"])
+        self.checks_table.setHorizontalHeaderLabels(
+            [
+                translate("TechBench", "Check"),
+                translate("TechBench", "Result"),
+                translate("TechBench", "What it means"),
+            ]
+        )
         self.checks_table.verticalHeader().hide()
         header = self.checks_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -100,7 +132,7 @@ class LiveReadPanel(QWidget):
         Never for a bank card, a driving licence (AAMVA) or any read carrying a payment-card
         number: the event's own ``raw`` is already masked for those (PCI DSS 3.4).
         """
-        when = event.at.astimezone().strftime("%H:%M:%S")
+        when = clock_time(event.at, self.zone)
         self.source_label.setText(
             translate("TechBench", "Read from {source} at {time}").format(
                 source=event.source, time=when
@@ -112,19 +144,19 @@ class LiveReadPanel(QWidget):
         )
         shown = raw_text if raw_text is not None and not secret else event.raw
         self.raw_edit.setText(visible_controls(shown))
-        self.message_label.setText(event.message)
+        self.message_label.setText(read_message(event))
         self._clear_tracks()
         if analysis is not None and hasattr(analysis, "to_json"):
             self._show_swipe(analysis)
         else:
-            self.kind_label.setText(event.kind.value.replace("_", " "))
+            self.kind_label.setText(_kind_word(event.kind.value))
             self.number_label.setText(event.value or "—")
             checks = event.detail if isinstance(event.detail, tuple | list) else ()
             self._show_checks(checks)
 
     def _show_swipe(self, analysis: Any) -> None:
         data = analysis.to_json()
-        self.kind_label.setText(_KIND_WORDS.get(data["kind"], data["kind"]))
+        self.kind_label.setText(_kind_word(str(data["kind"])))
         self.number_label.setText(data.get("card_number") or "—")
         tracks: Mapping[int, Any] = getattr(analysis, "tracks", {})
         for row, n in enumerate((1, 2, 3)):
@@ -132,11 +164,11 @@ class LiveReadPanel(QWidget):
             track = tracks.get(n)
             message = str(getattr(track, "message", "") or "")
             if t is None:
-                status, colour = "absent", None
+                status, colour = translate("TechBench", "absent"), None
             elif t["error"] or t["data"] is None:
-                status, colour = f"error: {message}" if message else "error", BAD
+                status, colour = _track_word(QT_TRANSLATE_NOOP("TechBench", "error"), message), BAD
             else:
-                status, colour = f"read: {message}" if message else "read", OK
+                status, colour = _track_word(QT_TRANSLATE_NOOP("TechBench", "read"), message), OK
             self.tracks_table.setItem(row, 1, _item(status, colour))
             self.tracks_table.setItem(row, 2, _item(visible_controls(t["data"] or "") if t else ""))
         self.tracks_table.resizeRowsToContents()
@@ -147,14 +179,14 @@ class LiveReadPanel(QWidget):
         for row, check in enumerate(checks):
             blocking = getattr(check, "blocking", True)
             if check.ok:
-                result, colour = "pass", OK
+                result, colour = translate("TechBench", "pass"), OK
             elif blocking:
-                result, colour = "FAIL", BAD
+                result, colour = translate("TechBench", "FAIL"), BAD
             else:
-                result, colour = "fail (info)", WARN
+                result, colour = translate("TechBench", "fail (info)"), WARN
             self.checks_table.setItem(row, 0, _item(check.id))
             self.checks_table.setItem(row, 1, _item(result, colour))
-            self.checks_table.setItem(row, 2, _item(check.message))
+            self.checks_table.setItem(row, 2, _item(check_sentence(check.id, check.message)))
         self.checks_table.resizeRowsToContents()
 
     def check_results(self) -> dict[str, tuple[str, str]]:
@@ -168,6 +200,14 @@ class LiveReadPanel(QWidget):
     def track_statuses(self) -> dict[int, tuple[str, str]]:
         table = self.tracks_table
         return {row + 1: (_text(table, row, 1), _text(table, row, 2)) for row in range(3)}
+
+
+def _track_word(word: str, message: str) -> str:
+    """A track's state ("read", "error"), with the decoder's own detail (English, technical)."""
+    said = translate("TechBench", word)
+    if not message:
+        return said
+    return translate("TechBench", "{state}: {detail}").format(state=said, detail=message)
 
 
 def _text(table: QTableWidget, row: int, column: int) -> str:

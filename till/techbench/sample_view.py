@@ -41,7 +41,13 @@ class SampleSessionPanel(QWidget):
         self.verdict_label = QLabel()
         self.verdict_label.setStyleSheet("font-weight: bold;")
         self.table = QTableWidget(3, 3)
-        self.table.setHorizontalHeaderLabels(["Track", "Read", "Failed"])
+        self.table.setHorizontalHeaderLabels(
+            [
+                translate("TechBench", "Track"),
+                translate("TechBench", "Read"),
+                translate("TechBench", "Failed"),
+            ]
+        )
         self.table.verticalHeader().hide()
         self.summary_edit = QPlainTextEdit()
         self.summary_edit.setReadOnly(True)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, Q
 
 from devices.events import Identified, RawRead, ReadKind
 from till.manager.login import ManagerLogin, ManagerSession
+from till.manager.store_time import zone_of
 from till.techbench.barcode_view import BarcodeBackupPanel
 from till.techbench.diagnostics_view import DiagnosticsPanel
 from till.techbench.live_view import LiveReadPanel
@@ -173,6 +174,7 @@ class TechnicianWindow(QWidget):
             return
         self.reads += 1
         raw = self._raws.pop((event.source, event.at), None)
+        self.live.zone = zone_of(self.ctx.session)  # the store's clock, not the machine's
         self.live.show_read(event, raw.text if raw is not None else None)
         if event.kind is ReadKind.MAGSTRIPE:
             analysis = event.detail

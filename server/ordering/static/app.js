@@ -5,7 +5,14 @@ document.addEventListener("DOMContentLoaded", function () {
   var form = document.getElementById("menu-form");
   if (!form) { return; }
   var totalEl = document.getElementById("running-total");
-  var currency = totalEl ? totalEl.textContent.split(" ")[0] : "";
+  // Written as the server writes money (Babel, CLDR): Intl uses CLDR too, in the page's locale.
+  var money = null;
+  if (totalEl && window.Intl) {
+    var currency = totalEl.dataset.currency;
+    money = new Intl.NumberFormat(totalEl.dataset.locale || document.documentElement.lang,
+      currency ? { style: "currency", currency: currency }
+               : { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  }
   function refresh() {
     var cents = 0;
     form.querySelectorAll(".item").forEach(function (li) {
@@ -13,7 +20,7 @@ document.addEventListener("DOMContentLoaded", function () {
       var qty = parseInt(input.value, 10) || 0;
       cents += Math.round(parseFloat(li.dataset.price) * 100) * qty;
     });
-    if (totalEl) { totalEl.textContent = currency + " " + (cents / 100).toFixed(2); }
+    if (totalEl && money) { totalEl.textContent = money.format(cents / 100); }
   }
   form.querySelectorAll("button.plus, button.minus").forEach(function (b) {
     b.addEventListener("click", function () {

@@ -35,7 +35,7 @@ def test_raised_threshold_is_enforced_by_the_backend(
     dan = client.lookup(phone="+447700900321")
     # 10.00 worth of points: below the new threshold, no code needed.
     below = client.redeem(redeem_body(str(uuid.uuid4()), dan.id, 1000, "R-POL-1"))
-    assert below["points"] == 1000
+    assert below.points == 1000
     # 25.00 worth: above it, the backend wants the customer's code.
     with pytest.raises(BackendError) as refused:
         client.redeem(redeem_body(str(uuid.uuid4()), dan.id, 2500, "R-POL-2"))
@@ -52,7 +52,7 @@ def test_policy_off_means_no_code(manager_window: Any, manager_ctx: Any, qtbot: 
     assert "no code" in policy.status.text()
     carol = manager_ctx.client.lookup(phone="+447700900789")
     done = manager_ctx.client.redeem(redeem_body(str(uuid.uuid4()), carol.id, 2000, "R-POL-3"))
-    assert done["points"] == 2000
+    assert done.points == 2000
 
 
 def test_bad_minimum_is_refused_before_sending(

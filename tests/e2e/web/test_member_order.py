@@ -6,6 +6,11 @@ Scan the table's QR code (the PNG ``till-server table-qr`` writes, decoded with 
 -> two items into the cart -> confirm -> the order, with the member's id, is in the store's
 ``GET /v1/orders``. The page is served over https (``TlsProxy``): its session cookie is
 ``Secure``, as in production. Waits are on page elements, never on time.
+
+A second run on a German store (issue 17): every page reads German, money and points are
+written the German way, the language link switches to Ukrainian, and no page is wider than
+the phone (``document.documentElement.scrollWidth <= innerWidth``, and the emulated layout
+viewport has not grown to fit), with a menu item longer than the screen is wide.
 """
 
 from __future__ import annotations
@@ -151,7 +156,7 @@ def test_a_member_orders_from_the_table_on_a_phone(
     assert "Logged in as Alice" in shown(browser, "logged-in").text
 
     shown(browser, "my-rewards").click()
-    assert shown(browser, "balance").text == str(balance)
+    assert shown(browser, "balance").text == f"{balance:,}"  # en_GB groups thousands
     shown(browser, "back-to-menu").click()
 
     # Two items: two lattes and a scone, with the + buttons (the page's script).
@@ -165,8 +170,9 @@ def test_a_member_orders_from_the_table_on_a_phone(
     shown(browser, "view-cart").click()
     assert shown(browser, "cart-total").text.endswith("9.75")
     shown(browser, "confirm").click()
-    sent = shown(browser, "order-sent").text
-    order_id = int(sent.split()[1])
+    sent = shown(browser, "order-sent")
+    order_id = int(sent.get_attribute("data-order-id") or "0")
+    assert sent.text == f"Order {order_id} sent"
 
     r = api.get("/orders", state="open")
     assert r.status_code == 200, r.text
@@ -175,3 +181,114 @@ def test_a_member_orders_from_the_table_on_a_phone(
     assert order["member_name"] == "Alice" and order["table"] == "4"
     assert [(ln["code"], ln["quantity"]) for ln in order["lines"]] == [("LATTE", 2), ("SCONE", 1)]
     assert order["total"] == "9.75"
+
+
+GERMAN_MENU = [
+    {"code": "BRUEHE", "name": "Rinderkraftbrühe mit Markklößchen", "price": "6.90"},
+    {"code": "SCHORLE", "name": "Apfelsaftschorle", "price": "3.20"},
+    # A word longer than the phone is wide: the page must break it, not scroll sideways.
+    {"code": "MUETZE", "name": "Donaudampfschifffahrtsgesellschaftskapitänsmütze", "price": "1.00"},
+]
+
+
+def fits(driver: WebDriver) -> None:
+    """No horizontal scrolling at the phone's width: German words are long. Chromium's
+    mobile emulation widens the layout viewport to fit content, so ``innerWidth`` must
+    still be the phone's too."""
+    scroll, inner = driver.execute_script(
+        "return [document.documentElement.scrollWidth, window.innerWidth]"
+    )
+    assert scroll <= inner == WIDTH, (driver.current_url.split("/t/")[-1][-20:], scroll, inner)
+
+
+def set_store_locale(backend: EmbeddedBackend, locale: str) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "server", "set-store", "--db", backend.db_url, "--store", "DEMO",
+         "--locale", locale],
+        capture_output=True, text=True, check=False, timeout=60, env=backend.child_env,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+
+
+def test_a_german_store_reads_german_and_fits_a_phone(
+    backend: EmbeddedBackend, proxy: TlsProxy, browser: WebDriver, tmp_path: Path
+) -> None:
+    api = Api.of(backend)
+    r = api.put(
+        "/ordering",
+        {"enabled": True, "program_name": "Stammgast", "public_url": proxy.url,
+         "menu": GERMAN_MENU, "approval": MANAGER},
+    )  # fmt: skip
+    assert r.status_code == 200, r.text
+    set_store_locale(backend, "de_DE")
+    url = scanned_url(backend, tmp_path / "tisch-4.png")
+
+    browser.get(url)
+    assert shown(browser, "table").text == "Tisch 4"
+    assert browser.execute_script("return document.documentElement.lang") == "de-DE"
+    assert "Anmelden und bestellen" in browser.page_source
+    assert shown(browser, "login").text == "Los geht's"
+    fits(browser)
+
+    shown(browser, "first-time").click()
+    assert "6-stelligen Code per SMS" in browser.page_source
+    fits(browser)
+    type_into(browser, "phone", "07700 900123")
+    shown(browser, "send-code").click()
+    shown(browser, "code")
+    assert "Code aus der SMS" in browser.page_source
+    fits(browser)
+    code = backend.last_otp_for(ALICE)  # the German SMS's code, read as data
+    assert code is not None
+    type_into(browser, "code", code)
+    type_into(browser, "new-password", PASSWORD)
+    type_into(browser, "new-password2", PASSWORD)
+    shown(browser, "set-password").click()
+    assert shown(browser, "notice").text == "Ihr Passwort ist festgelegt. Bitte melden Sie sich an."
+
+    type_into(browser, "phone", ALICE)
+    type_into(browser, "password", "not the password")
+    shown(browser, "login").click()
+    assert "passen zu keinem Mitglied" in shown(browser, "error").text
+    fits(browser)
+    type_into(browser, "phone", ALICE)
+    type_into(browser, "password", PASSWORD)
+    shown(browser, "login").click()
+    assert shown(browser, "logged-in").text.startswith("Angemeldet als Alice")
+    assert "Speisekarte" in browser.page_source
+    fits(browser)
+
+    shown(browser, "my-rewards").click()
+    assert "Punktestand" in browser.page_source and "Letzte Punkte" in browser.page_source
+    assert shown(browser, "balance").text == f"{api.balance(ALICE):,}".replace(",", ".")
+    fits(browser)
+    shown(browser, "back-to-menu").click()
+
+    plus = browser.find_element(By.CSS_SELECTOR, "button.plus[data-for='qty-BRUEHE']")
+    assert plus.get_attribute("aria-label") == "Ein Rinderkraftbrühe mit Markklößchen mehr"
+    plus.click()
+    plus.click()
+    browser.find_element(By.CSS_SELECTOR, "button.plus[data-for='qty-SCHORLE']").click()
+    WebDriverWait(browser, WAIT_S).until(  # the script writes money as the page does: 17,00 £
+        EC.text_to_be_present_in_element((By.ID, "running-total"), "17,00")
+    )
+    fits(browser)
+    shown(browser, "view-cart").click()
+    assert shown(browser, "cart-total").text.startswith("17,00")
+    assert shown(browser, "confirm").text == "Bestellung absenden"
+    fits(browser)
+    shown(browser, "confirm").click()
+    sent = shown(browser, "order-sent")
+    assert sent.text == f"Bestellung {sent.get_attribute('data-order-id')} gesendet"
+    assert "Vielen Dank, Alice." in browser.page_source
+    fits(browser)
+
+    # The language links: Ukrainian on request, kept on the next page.
+    shown(browser, "lang-uk").click()
+    WebDriverWait(browser, WAIT_S).until(
+        lambda d: d.execute_script("return document.documentElement.lang") == "uk"
+    )
+    assert "Замовлення" in browser.page_source
+    fits(browser)
+    browser.get(url)
+    assert shown(browser, "table").text == "Столик 4"

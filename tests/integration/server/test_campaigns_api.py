@@ -5,10 +5,11 @@ lookup shows the customer's type and next expiry."""
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
+from babel.dates import format_date
 
 from server.embedded import EmbeddedBackend
 from tests.fixtures.backend import BackendFactory
@@ -133,3 +134,48 @@ def test_the_shift_report_names_what_campaigns_gave(api: Api) -> None:
     assert report.status_code == 200, report.text
     fresh = [x for x in report.json()["campaigns"] if x["name"] == "Double points on fresh food"]
     assert fresh and fresh[0]["points"] >= 5 and fresh[0]["sales"] >= 1
+
+
+def test_a_plain_claim_earns_by_the_rules_of_its_sale(api: Api, srv: EmbeddedBackend) -> None:
+    """No flat rate: the claimed sale's lines, their categories and the campaign running at
+    its time give the points, kept with the entry so that a return takes the right ones."""
+    c = new_customer(api)
+    receipt = "CP-plain-" + uuid.uuid4().hex[:8]
+    claim = {
+        "op_id": op(),
+        "customer_id": c["id"],
+        "receipt_no": receipt,
+        "occurred_at": stamp(datetime.now(UTC) - timedelta(hours=2)),
+        "amount": "27.00",
+        "lines": [
+            {"line_no": 1, "amount": "12.00", "code": "2000000000015"},  # fresh: x2
+            {"line_no": 2, "amount": "15.00", "code": "2000000000060"},  # tobacco: nothing
+        ],
+        "approval": manager(srv),
+    }
+    got = api.post("/claims", claim)
+    assert got.status_code == 201, got.text
+    assert got.json()["points"] == 24
+    assert got.json()["lines"] == [{"line_no": 1, "points": 24}, {"line_no": 2, "points": 0}]
+    assert [(x["name"], x["points"]) for x in got.json()["campaigns"]] == [
+        ("Double points on fresh food", 12)
+    ]
+    back = api.post(
+        "/returns",
+        {"op_id": op(), "receipt_no": receipt, "lines": [{"line_no": 2, "amount": "15.00"}]},
+    )
+    assert back.status_code == 201 and back.json()["points_reversed"] == 0  # the tobacco
+    assert api.balance(c["phone"]) == 24
+    both = api.post("/claims", {**claim, "op_id": op(), "campaign_id": 1, "receipt_no": "x"})
+    assert both.status_code == 422, both.text
+
+
+def test_the_earn_sms_names_the_next_expiry(api: Api, srv: EmbeddedBackend) -> None:
+    """The demo store writes English (en_GB): "10 points expire on 1 December 2027"."""
+    c = new_customer(api)
+    r = api.earn(c["id"], "10.00")
+    assert r.status_code == 201, r.text
+    nxt = r.json()["next_expiry"]
+    on = format_date(date.fromisoformat(nxt["on"]), "long", locale="en_GB")
+    text = srv.last_sms_to(c["phone"]) or ""
+    assert text.endswith(f" {nxt['points']} points expire on {on}."), text

@@ -193,3 +193,21 @@ def test_a_return_of_the_receipt_covers_points_claimed_by_token(api: Api, key: C
     assert r.status_code == 201, r.text
     assert r.json()["points_reversed"] == body["points"]
     assert api.balance(ALICE) == before
+
+
+def test_a_token_claim_earns_by_the_rules_of_an_earn(
+    api: Api, srv: EmbeddedBackend, key: ClaimKey
+) -> None:
+    """Issue 16: not the flat rate -- the member's type counts, as at an earn of the sale."""
+    made = cli(
+        srv, "set-customer-type", "--store", "DEMO", "--code", "staff", "--name", "Staff",
+        "--multiplier", "2",
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    phone = f"+4477005{uuid.uuid4().int % 10**5:05d}"
+    assert api.post("/customers", {"phone": phone}).status_code == 201
+    given = cli(srv, "assign-customer-type", "--store", "DEMO", "--phone", phone, "--code", "staff")
+    assert given.returncode == 0, given.stderr
+    status, body = claim(api, phone, token(key, receipt(), "12.50"))
+    assert status == 201, body
+    assert body["points"] == 25  # 12.50 x staff's x2, not 12

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from server import demo_data
 from server.embedded import EmbeddedBackend
 from tests.fixtures.backend import BackendFactory
 from tests.integration.server.client import Api, code_of, op
@@ -186,3 +187,92 @@ def test_points_past_their_validity_leave_the_balance_and_the_job_books_them(
     ]
     assert "expiry" in kinds
     assert api.balance(c["phone"]) == 7
+
+
+# -- whose points come back: the sale's own lot first (issue 16) ---------------------------
+
+
+def _days_ago(days: int) -> str:
+    return (datetime.now(UTC) - timedelta(days=days)).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def test_a_reversal_takes_back_the_sales_own_points_not_the_oldest(
+    api: Api, srv: EmbeddedBackend
+) -> None:
+    c = new_customer(api)
+    old = api.earn(c["id"], "50.00", occurred_at=_days_ago(30))
+    assert old.status_code == 201, old.text
+    before = api.customer(c["phone"])["next_expiry"]  # the 50 of 30 days ago go first
+    new = api.earn(c["id"], "20.00")
+    assert new.status_code == 201, new.text
+    staff, pin = srv.manager
+    r = api.post(
+        f"/transactions/{new.json()['transaction_id']}/reverse",
+        {"op_id": op(), "reason": "test", "approval": {"staff": staff, "pin": pin}},
+    )
+    assert r.status_code == 201, r.text
+    shown = api.customer(c["phone"])
+    assert shown["balance"] == 50
+    # Taken from the oldest lot, 30 of those 50 would be left to expire first (and the
+    # reversed sale's 20 would live on for a year).
+    assert shown["next_expiry"] == before == {"points": 50, "on": before["on"]}
+
+
+def test_a_return_takes_back_the_sales_own_points_not_the_oldest(api: Api) -> None:
+    c = new_customer(api)
+    assert api.earn(c["id"], "50.00", occurred_at=_days_ago(30)).status_code == 201
+    before = api.customer(c["phone"])["next_expiry"]
+    receipt = "RT-7-" + uuid.uuid4().hex[:6]
+    sale(api, c["id"], receipt)  # 33 points
+    back = give_back(api, receipt, lines=[{"line_no": 1, "amount": "12.00"}])  # 24 back
+    assert back.status_code == 201, back.text
+    assert back.json()["balance"] == 50 + 33 - 24
+    assert back.json()["next_expiry"] == before == {"points": 50, "on": before["on"]}
+
+
+# -- a return at another store of the merchant, never another merchant's -----------------
+
+
+def _key_for(srv: EmbeddedBackend, store: str, till: str, *extra: str) -> str:
+    args = ["create-key", "--db", srv.db_url, "--store", store, "--till", till, *extra]
+    made = subprocess.run(
+        [sys.executable, "-m", "server", *args],
+        env=srv.child_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert made.returncode == 0, made.stderr
+    return made.stdout.strip()
+
+
+def test_a_return_at_another_store_of_the_merchant(api: Api, srv: EmbeddedBackend) -> None:
+    sold_at = api.get("/session").json()["store"]["code"]
+    elsewhere = Api(srv.url, _key_for(srv, "RT-OTHER", "T1", "--merchant", "DEMO"))
+    c = new_customer(api)
+    receipt = "RT-8-" + uuid.uuid4().hex[:6]
+    sale(api, c["id"], receipt)  # 33 points at the key's store
+    # Without ``store`` the receipt is looked for in the returning till's own store.
+    here = give_back(elsewhere, receipt, amount="1.00")
+    assert here.status_code == 404 and code_of(here) == "receipt_not_found"
+    back = give_back(elsewhere, receipt, store=sold_at, lines=[{"line_no": 1, "amount": "6.00"}])
+    assert back.status_code == 201, back.text
+    assert back.json()["points_reversed"] == 12 and back.json()["balance"] == 21
+    # Returned in parts at either store, never beyond the sale.
+    rest = give_back(api, receipt)
+    assert rest.status_code == 201 and rest.json()["points_reversed"] == 21
+    again = give_back(elsewhere, receipt, store=sold_at, amount="0.01")
+    assert again.status_code == 409 and code_of(again) == "return_exceeds_sale"
+
+
+def test_a_return_never_crosses_merchants(api: Api, srv: EmbeddedBackend) -> None:
+    sold_at = api.get("/session").json()["store"]["code"]
+    north = demo_data.SECOND_MERCHANT
+    other = Api(srv.url, _key_for(srv, north.store, north.till))
+    c = new_customer(api)
+    receipt = "RT-9-" + uuid.uuid4().hex[:6]
+    sale(api, c["id"], receipt)
+    r = give_back(other, receipt, store=sold_at)
+    assert r.status_code == 404, r.text
+    assert api.balance(c["phone"]) == 33

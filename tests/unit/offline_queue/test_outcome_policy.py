@@ -49,6 +49,8 @@ EXAMPLES: list[tuple[str, int | None, Any, Verdict]] = [
     ("order refused", 404, err("order_not_found"), Verdict.REVIEW),
     ("return refused", 409, err("return_exceeds_sale"), Verdict.REVIEW),
     ("return refused", 404, err("receipt_not_found"), Verdict.REVIEW),
+    ("registration refused", 409, err("customer_exists", field="phone"), Verdict.REVIEW),
+    ("registration refused", 422, err("invalid_phone", field="phone"), Verdict.REVIEW),
     ("anything else", 302, None, Verdict.RETRY),
     ("anything else", 100, None, Verdict.RETRY),
 ]

@@ -39,3 +39,23 @@ def test_the_code_stays_six_plain_digits_so_the_outbox_blanks_it(locale: str) ->
     text = sms_text("otp_code", locale, store="S", points=1500, code="004321", minutes=5)
     assert "004321" in text
     assert "004321" not in _CODE_RE.sub(r"\1******", text)
+
+
+@pytest.mark.parametrize(
+    ("locale", "sentence"),
+    [
+        ("en_GB", "120 points expire on 1 March 2027."),
+        ("de_DE", "120 Punkte verfallen am 1. März 2027."),
+        ("uk_UA", "1 березня 2027 р. згорять 120 балів."),
+        (None, "120 points expire on 1 March 2027."),
+    ],
+)
+def test_the_earn_sms_names_the_next_expiry_as_the_store_writes_dates(
+    locale: str | None, sentence: str
+) -> None:
+    from datetime import date
+
+    text = sms_text(
+        "earned_expiry", locale, store="S", points=5, balance=125, expiring=120, on=date(2027, 3, 1)
+    )
+    assert text.endswith(" " + sentence), text

@@ -21,11 +21,15 @@ TEXT_CALLS = {
     "addRow", "QLabel", "QPushButton", "QGroupBox", "QCheckBox", "QRadioButton", "QAction",
     "addAction", "addMenu", "addTab", "setStatusTip", "information", "warning", "critical",
     "question", "showMessage", "setHeaderLabels", "setHorizontalHeaderLabels", "addItem",
-    "ok", "error", "info", "warn", "_backend",
+    "ok", "error", "info", "warn", "_backend", "Show",
 }  # fmt: skip
 # Exceptions whose str() the cashier reads (till.errors.TillError and kin).
 ERROR_NAMES = ("Error", "Refused", "Problem")
 CODE_FIRST = {"BackendError", "BackendUnavailable"}
+# A doctor finding (till.cardtest.check_result.CheckResult(id, title, status, detail, next)):
+# the title, detail and next step are shown in the technician's Diagnostics tab.
+CHECK_RESULT = "CheckResult"
+CHECK_TEXT = (1, 3, 4)
 LOGGERS = {"log", "logger", "logging", "_log"}
 _WORD = re.compile(r"[^\W\d_]{2,}")  # two letters in a row: "v{version}" is no text
 
@@ -37,6 +41,10 @@ def _is_text(node: ast.expr) -> bool:
         return any(isinstance(v, ast.Constant) and _WORD.search(str(v.value)) for v in node.values)
     if isinstance(node, ast.BinOp):
         return _is_text(node.left) or _is_text(node.right)
+    if isinstance(node, ast.IfExp):  # "x failed" if failed else "All passed"
+        return _is_text(node.body) or _is_text(node.orelse)
+    if isinstance(node, ast.List | ast.Tuple):  # setHorizontalHeaderLabels(["Result", ...])
+        return any(_is_text(e) for e in node.elts)
     return False
 
 
@@ -67,6 +75,11 @@ def untranslated(path: Path) -> list[str]:
                 args = args[1:3]  # QMessageBox.x(parent, title, text)
             elif name in CODE_FIRST:
                 args = args[1:2]  # BackendError(code, message): the code is for programs
+            elif name == CHECK_RESULT:
+                args = [a for i, a in enumerate(args) if i in CHECK_TEXT]
+                args += [
+                    k.value for k in node.keywords if k.arg in ("title", "detail", "next_step")
+                ]
             elif name in TEXT_CALLS or (name.endswith(ERROR_NAMES) and name[:1].isupper()):
                 args = args[:1]
             else:

@@ -25,11 +25,20 @@ from till import i18n
 from till.translate import translate
 
 # The modules whose user-visible strings go through translate(): checked here for literal
-# text handed to a widget, banner or error (module-level tables are marked with
-# QT_TRANSLATE_NOOP and walked by the e2e tests). Not covered (see docs/languages.md): the
-# till-cardtest doctor's check texts (technician, English), device-layer messages
-# (devices/, Qt-free, English) and the backend's error messages (English). Add new modules.
+# text handed to a widget, banner, error or doctor finding (module-level tables are marked
+# with QT_TRANSLATE_NOOP). The device layer's sentences (devices/, Qt-free, English) are
+# translated by till/device_words.py (tests/unit/till/test_device_words.py), the backend's
+# error codes by till/backend_words.py (tests/unit/till/test_backend_words.py). Add new modules.
 COVERED = (
+    "till/cardtest/doctor.py",
+    "till/cardtest/card_check.py",
+    "till/cardtest/device_check.py",
+    "till/cardtest/journal_check.py",
+    "till/cardtest/check_result.py",
+    "till/printing/printer_check.py",
+    "till/device_words.py",
+    "till/backend_words.py",
+    "till/backend_errors.py",
     "till/receipt.py",
     "till/words.py",
     "till/printing/layout.py",
@@ -71,13 +80,32 @@ COVERED = (
     "till/staff_windows.py",
     "till/demo_panel.py",
     "till/main_window.py",
+    "till/cashier_layout.py",
+    "till/member_lookup.py",
+    "till/sale_notices.py",
+    "till/order_cancel_dialog.py",
+    "till/order_closing.py",
+    "till/manager/op_words.py",
     "till/sale_panel.py",
     "till/member_panel.py",
     "till/otp_panel.py",
     "till/redeem_dialog.py",
     "till/void_dialog.py",
     "till/registration_dialog.py",
+    "till/registration.py",
+    "till/phone_numbers.py",
     "till/cashier_dialogs.py",
+    "till/core/sale.py",
+    "till/core/settlement.py",
+    "till/core/outcome.py",
+    "till/core/engine.py",
+    "till/core/order_feed.py",
+    "till/core/review_rule.py",
+    "till/core/submission.py",
+    "till/core/parts.py",
+    "till/core/earn_lines.py",
+    "till/journal_words.py",
+    "till/techbench/check_words.py",
 )
 _FIELD = re.compile(r"\{[^{}]*\}")
 
@@ -122,14 +150,18 @@ def test_covered_modules_show_no_literal_text(module: str) -> None:
 
 
 def test_the_scanner_finds_literal_text(tmp_path: Path) -> None:
-    """The gate above can fail: a label, a banner and an error with English literals."""
+    """The gate above can fail: a label, a banner, an error, a doctor finding, a choice and
+    a table header with English literals."""
     source = tmp_path / "probe.py"
     source.write_text(
         "def f(w, label):\n"
         "    label.setText('Points earned')\n"
         "    w.say(f'Sale {w.no} voided')\n"
         "    log.warning('not for the cashier')\n"
-        "    raise TillError('The printer is off')\n",
+        "    raise TillError('The printer is off')\n"
+        "    CheckResult('api_key', 'API key enabled', 'fail', translate('D', 'x'), 'Fix it')\n"
+        "    w.b.setText(translate('C', 'Send') if w.x else 'Send again')\n"
+        "    w.t.setHorizontalHeaderLabels([translate('C', 'Track'), 'Data'])\n",
         encoding="utf-8",
     )
     found = untranslated(source)
@@ -137,6 +169,10 @@ def test_the_scanner_finds_literal_text(tmp_path: Path) -> None:
         "'Points earned'",
         "f'Sale {w.no} voided'",
         "'The printer is off'",
+        "'API key enabled'",
+        "'Fix it'",
+        "translate('C', 'Send') if w.x else 'Send again'",
+        "[translate('C', 'Track'), 'Data']",
     ]
 
 
