@@ -44,7 +44,6 @@ from till.wire import (
     OtpChallenge,
     Session,
     TableQr,
-    _parse_time,
     earn_body,
     redeem_body,
     wire_id,
@@ -60,12 +59,16 @@ from till.wire_reports import (
 )
 from till.wire_results import (
     Health,
+    OpReply,
     PolicyResult,
     RedeemResult,
+    ReversalResult,
     StaffCheck,
+    batch_replies,
     body_of,
     customer_result,
     earn_result,
+    otp_challenge,
 )
 
 __all__ = [
@@ -77,6 +80,7 @@ __all__ = [
     "Customer",
     "Health",
     "KeyRefused",
+    "OpReply",
     "OpResult",
     "OpState",
     "Order",
@@ -86,6 +90,7 @@ __all__ = [
     "Program",
     "RedeemResult",
     "RedemptionsReport",
+    "ReversalResult",
     "Session",
     "ShiftReport",
     "StaffCheck",
@@ -250,25 +255,14 @@ class BackendClient(ManagerCalls):
         amount: Decimal,
         receipt_no: str,
         occurred_at: str | None = None,
-    ) -> dict[str, Any]:
-        return dict(
-            self.request(
-                "POST",
-                "/v1/earn",
-                json=earn_body(op_id, customer_id, amount, receipt_no, occurred_at),
-            )
-        )
+    ) -> OpResult:
+        """Points for a paid receipt (``EarnResult``), sent directly, not journaled."""
+        body = earn_body(op_id, customer_id, amount, receipt_no, occurred_at)
+        return earn_result(self.request("POST", "/v1/earn", json=body), "earn")
 
     def request_otp(self, customer_id: str, points: int) -> OtpChallenge:
-        body = self.request(
-            "POST", "/v1/otp", json={"customer_id": wire_id(customer_id), "points": points}
-        )
-        return OtpChallenge(
-            str(body["challenge_id"]),
-            _parse_time(str(body["expires_at"])),
-            str(body.get("masked_phone") or ""),
-            dict(body),
-        )
+        body = {"customer_id": wire_id(customer_id), "points": points}
+        return otp_challenge(self.request("POST", "/v1/otp", json=body))
 
     def redeem(self, body: Mapping[str, Any]) -> RedeemResult:
         """``body`` from :func:`redeem_body` (the same body is journaled for an identical retry)."""
@@ -280,11 +274,12 @@ class BackendClient(ManagerCalls):
         op_id: str,
         reason: str,
         approval_: Mapping[str, str] | None = None,
-    ) -> dict[str, Any]:
+    ) -> ReversalResult:
         body: dict[str, Any] = {"op_id": op_id, "reason": reason}
         if approval_ is not None:
             body["approval"] = dict(approval_)
-        return dict(self.request("POST", f"/v1/transactions/{transaction_id}/reverse", json=body))
+        path = f"/v1/transactions/{transaction_id}/reverse"
+        return ReversalResult.from_json(self.request("POST", path, json=body))
 
     def cancel_op(self, op_id: str) -> OpState:
         """Settle ``op_id`` for good: cancelled if it was not applied (the backend then refuses
@@ -308,6 +303,9 @@ class BackendClient(ManagerCalls):
         for ``reverse`` its ``transaction_id`` moves into the path. The answer is what the
         journal keeps as the op's result; one that is not a JSON object raises
         :class:`WireFormatError` (retry: the replay of the same op_id answers it again).
+        Left a mapping on purpose (issue 11, item 7): the journal stores this body as the
+        op's result (its kinds answer different shapes), and the submitter reads it once
+        with :meth:`till.wire.OpResult.from_json`.
         """
         body = dict(payload)
         path = _JOURNALED_PATHS.get(kind)
@@ -321,11 +319,15 @@ class BackendClient(ManagerCalls):
             raise ValueError(f"unknown operation kind {kind!r}")
         return dict(body_of(self.request("POST", path, json=body), kind))
 
+    def ops_batch(self, ops: Sequence[Mapping[str, Any]]) -> tuple[OpReply, ...]:
+        """Replay journaled operations in one round trip: each op's typed reply, in order."""
+        body = {"ops": [dict(op) for op in ops]}
+        return batch_replies(self.request("POST", "/v1/ops", json=body))
+
     def send_ops(self, ops: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
-        """Replay journaled operations in one round trip (the journal's BatchTransport)."""
-        body = self.request("POST", "/v1/ops", json={"ops": [dict(op) for op in ops]})
-        results = body.get("results", body.get("ops")) if isinstance(body, dict) else body
-        return [dict(r) for r in results or []]
+        """:class:`offline_queue.sync.BatchTransport`: :meth:`ops_batch`, parsed here once,
+        handed on as plain items because ``offline_queue`` may not import ``till``."""
+        return [reply.as_wire() for reply in self.ops_batch(ops)]
 
     # -- member orders from the table (issue 18, docs/ordering.md) -------------------------
 

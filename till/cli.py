@@ -250,7 +250,15 @@ def _run(
         )
     except Exception as exc:
         log.exception("the till could not start")
-        print(f"till: the till could not start: {exc}", file=sys.stderr)
+        from offline_queue.errors import JournalError
+        from till import journal_words
+        from till.translate import translate
+
+        why = journal_words.sentence(exc) if isinstance(exc, JournalError) else str(exc)
+        print(
+            "till: " + translate("Start", "The till could not start: {why}").format(why=why),
+            file=sys.stderr,
+        )
         return 1
     try:
         window.show()

@@ -277,7 +277,7 @@ class RedeemDialog(QDialog):
                 return  # closed (Esc) while the code was being sent
             self.busy = False
             # A resend is the same challenge with a new code (the backend says "resent").
-            resent = bool(challenge.raw.get("resent")) or (
+            resent = challenge.resent or (
                 self.challenge is not None and challenge.challenge_id == self.challenge.challenge_id
             )
             self.challenge = challenge

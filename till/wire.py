@@ -224,6 +224,7 @@ class OtpChallenge:
     expires_at: datetime
     masked_phone: str
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    resent: bool = False  # the same challenge with a new code (issue 12, #2)
 
 
 def _parse_time(text: str) -> datetime:

@@ -3,7 +3,7 @@
 Why parsed once, here: callers read ``result.role`` or ``result.points`` instead of
 ``body.get("role")`` spread over the till, and a body that is not the documented shape
 (``resources/openapi.json``: ``Health``, ``RedeemResult``, ``EarnResult``, ``Policy``,
-``StaffResult``, ``Customer``) is found at the door and raised as
+``StaffResult``, ``Customer``, ``ReverseResult``, ``OtpChallenge``, ``OpsResult``) is found at the door and raised as
 :class:`till.backend_errors.WireFormatError` — plain words for the cashier, judged "retry" —
 never a ``KeyError`` or ``TypeError`` deep inside a dialog. Fields the schema marks optional
 stay optional; fields it requires are required.
@@ -15,13 +15,17 @@ are ``int``, ``raw`` keeps the body for the rare field nobody typed yet.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
 
 from till.backend_errors import WireFormatError
-from till.wire import Customer, OpResult
+from till.wire import Customer, OpResult, OtpChallenge
+
+log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
@@ -191,3 +195,100 @@ class StaffCheck:
             return cls(_text(b, "staff"), _text(b, "role"))
 
         return parsed(body, "staff check", parse)
+
+
+@dataclass(frozen=True)
+class ReversalResult:
+    """``POST /v1/transactions/{id}/reverse`` (``ReverseResult``): the reversal's own
+    transaction, the one it reverses, the points it moved (negative for an earn undone) and
+    the balance left. No ``raw``: nobody stores this body (a journaled reversal's result is
+    kept by :meth:`till.backend_client.BackendClient.send_journaled`, not by this call)."""
+
+    transaction_id: str
+    reverses: str
+    points: int
+    balance: int
+    approval_proof: str | None = field(default=None, repr=False)  # a proof: kept off logs
+
+    @classmethod
+    def from_json(cls, body: Any) -> ReversalResult:
+        def parse(b: Mapping[str, Any]) -> ReversalResult:
+            proof = b.get("approval_proof")
+            if proof is not None and not isinstance(proof, str):
+                raise TypeError("approval_proof")
+            return cls(
+                transaction_id=_text(b, "transaction_id"),
+                reverses=_text(b, "reverses"),
+                points=_integer(b, "points"),
+                balance=_integer(b, "balance"),
+                approval_proof=proof,
+            )
+
+        return parsed(body, "reversal", parse)
+
+
+@dataclass(frozen=True)
+class OpReply:
+    """One item of ``POST /v1/ops`` (``OpResult``): the op, its HTTP status, its body.
+
+    ``body`` stays the backend's mapping on purpose: the sync worker hands it, as received,
+    to the one policy table (:mod:`offline_queue.outcome_policy`) and the journal stores it
+    as the op's result (or its error) — it *is* the record, so it is not typed further here.
+    """
+
+    op_id: str
+    status: int
+    body: Mapping[str, Any] = field(default_factory=dict, repr=False)
+
+    def as_wire(self) -> dict[str, Any]:
+        """The item as :class:`offline_queue.sync.BatchTransport` hands it on (plain dicts:
+        ``offline_queue`` imports nothing from ``till``, tests/unit/test_layering.py)."""
+        return {"op_id": self.op_id, "status": self.status, "body": dict(self.body)}
+
+    @classmethod
+    def from_json(cls, body: Any) -> OpReply:
+        def parse(b: Mapping[str, Any]) -> OpReply:
+            op_id = b["op_id"]
+            if not isinstance(op_id, str) or not op_id:
+                raise TypeError("op_id")
+            return cls(op_id, _integer(b, "status"), dict(body_of(b["body"], "operation")))
+
+        return parsed(body, "operation", parse)
+
+
+def batch_replies(body: Any) -> tuple[OpReply, ...]:
+    """``POST /v1/ops`` (``OpsResult``): ``{"results": [...]}``; ``{"ops": [...]}`` or a bare
+    list from an older backend are read too. A reply that is not a list fails as a whole
+    (retry). One item of the wrong shape is left out, logged: its op has no reply, so the
+    sync worker keeps it pending and asks again next round (idempotent by op_id), while the
+    others are judged; one bad item must not hold back every op sent beside it."""
+    items = body.get("results", body.get("ops")) if isinstance(body, Mapping) else body
+    if not isinstance(items, list):
+        raise WireFormatError("sync", body=body)
+    replies: list[OpReply] = []
+    for position, item in enumerate(items):
+        try:
+            replies.append(OpReply.from_json(item))
+        except WireFormatError:
+            op_id = item.get("op_id") if isinstance(item, Mapping) else None
+            log.warning("unreadable item %d (op %r) in a /v1/ops reply", position, op_id)
+    return tuple(replies)
+
+
+def otp_challenge(body: Any) -> OtpChallenge:
+    """``POST /v1/otp`` (``OtpChallenge``). No ``raw``: the dialog reads ``resent`` typed."""
+
+    def parse(b: Mapping[str, Any]) -> OtpChallenge:
+        expires = b["expires_at"]
+        if not isinstance(expires, str):
+            raise TypeError("expires_at")
+        when = datetime.fromisoformat(expires.replace("Z", "+00:00"))
+        if when.tzinfo is None:
+            raise ValueError("expires_at")  # UTC ISO 8601 on the wire, never a naive time
+        masked = b.get("masked_phone")
+        if masked is not None and not isinstance(masked, str):
+            raise TypeError("masked_phone")
+        resent = _flag(b, "resent", False)  # required by the schema; an older backend omits it
+        return OtpChallenge(_text(b, "challenge_id"), when, masked or "", resent=resent)
+
+    return parsed(body, "code request", parse)

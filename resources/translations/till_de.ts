@@ -2481,6 +2481,22 @@
         <source>This redemption can&apos;t be sent again: its sale no longer waits for it (it was paid another way, voided, or is being cancelled). Cancel it on the backend instead.</source>
         <translation>Diese Punkteeinlösung kann nicht erneut gesendet werden: ihr Verkauf wartet nicht mehr darauf (er wurde anders bezahlt, storniert oder wird gerade abgebrochen). Stornieren Sie sie stattdessen auf dem Bonusserver.</translation>
     </message>
+    <message>
+        <source>The loyalty server cannot be reached.</source>
+        <translation>Der Bonusserver ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>This operation was dealt with meanwhile (e.g. sent by the automatic sync).</source>
+        <translation>Dieser Vorgang wurde inzwischen erledigt (z. B. von der automatischen Synchronisierung gesendet).</translation>
+    </message>
+    <message>
+        <source>The till&apos;s journal could not record this: {why} Call a technician.</source>
+        <translation>Das Journal der Kasse konnte das nicht speichern: {why} Rufen Sie einen Techniker.</translation>
+    </message>
+    <message>
+        <source>Something went wrong; the details are in the till&apos;s log.</source>
+        <translation>Etwas ist schiefgegangen; die Einzelheiten stehen im Protokoll der Kasse.</translation>
+    </message>
 </context>
 <context>
     <name>PhoneNumber</name>
@@ -2799,7 +2815,7 @@
     </message>
     <message>
         <source>Saved, not registered yet: the loyalty server refused the till&apos;s API key. Call a technician; the member is registered once the key is fixed.</source>
-        <translation>Gespeichert, noch nicht registriert: Der Treueserver hat den API-Schlüssel der Kasse abgelehnt. Rufen Sie einen Techniker; das Mitglied wird registriert, sobald der Schlüssel repariert ist.</translation>
+        <translation>Gespeichert, noch nicht registriert: Der Bonusserver hat den API-Schlüssel der Kasse abgelehnt. Rufen Sie einen Techniker; das Mitglied wird registriert, sobald der Schlüssel repariert ist.</translation>
     </message>
     <message>
         <source>Not registered: the till could not save the registration. Try again; if it keeps happening, call a manager.</source>
@@ -2849,7 +2865,7 @@
     </message>
     <message>
         <source>The loyalty server refused it.</source>
-        <translation>Der Treueserver hat es abgelehnt.</translation>
+        <translation>Der Bonusserver hat es abgelehnt.</translation>
     </message>
     <message>
         <source>A registration saved while offline was not made: {why} A manager can see it in the review list.</source>
@@ -3060,6 +3076,13 @@
     <message>
         <source>The sale was not voided: {why}</source>
         <translation>Der Verkauf wurde nicht storniert: {why}</translation>
+    </message>
+</context>
+<context>
+    <name>Start</name>
+    <message>
+        <source>The till could not start: {why}</source>
+        <translation>Die Kasse konnte nicht starten: {why}</translation>
     </message>
 </context>
 <context>

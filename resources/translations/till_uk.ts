@@ -2481,6 +2481,22 @@
         <source>This redemption can&apos;t be sent again: its sale no longer waits for it (it was paid another way, voided, or is being cancelled). Cancel it on the backend instead.</source>
         <translation>Це списання балів не можна надіслати повторно: його продаж більше на нього не чекає (його оплачено інакше, скасовано або зараз скасовується). Натомість скасуйте його на сервері лояльності.</translation>
     </message>
+    <message>
+        <source>The loyalty server cannot be reached.</source>
+        <translation>Сервер лояльності недоступний.</translation>
+    </message>
+    <message>
+        <source>This operation was dealt with meanwhile (e.g. sent by the automatic sync).</source>
+        <translation>Цю операцію вже опрацьовано (наприклад, надіслано автоматичною синхронізацією).</translation>
+    </message>
+    <message>
+        <source>The till&apos;s journal could not record this: {why} Call a technician.</source>
+        <translation>Журнал каси не зміг це записати: {why} Викличте техніка.</translation>
+    </message>
+    <message>
+        <source>Something went wrong; the details are in the till&apos;s log.</source>
+        <translation>Щось пішло не так; подробиці в журналі каси.</translation>
+    </message>
 </context>
 <context>
     <name>PhoneNumber</name>
@@ -3060,6 +3076,13 @@
     <message>
         <source>The sale was not voided: {why}</source>
         <translation>Продаж не скасовано: {why}</translation>
+    </message>
+</context>
+<context>
+    <name>Start</name>
+    <message>
+        <source>The till could not start: {why}</source>
+        <translation>Каса не змогла запуститися: {why}</translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from offline_queue.errors import JournalError, OpStateError, UnknownOpError
+from till import journal_words
 from till.backend_client import BackendError, BackendUnavailable
 from till.errors import TillError
 from till.tasks import TaskRunner
@@ -188,14 +189,18 @@ def plain_error(exc: BaseException) -> str:
     caller and summarised here.
     """
     if isinstance(exc, BackendUnavailable):
-        return str(exc) or "The loyalty server cannot be reached."
+        return str(exc) or translate("Manager", "The loyalty server cannot be reached.")
     if isinstance(exc, BackendError | TillError):
         return str(exc)
     if isinstance(exc, OpStateError | UnknownOpError):
-        return "This operation was dealt with meanwhile (e.g. sent by the automatic sync)."
+        return translate(
+            "Manager", "This operation was dealt with meanwhile (e.g. sent by the automatic sync)."
+        )
     if isinstance(exc, JournalError):
-        return f"The till's journal could not record this: {exc}. Call a technician."
-    return "Something went wrong; the details are in the till's log."
+        return translate(
+            "Manager", "The till's journal could not record this: {why} Call a technician."
+        ).format(why=journal_words.sentence(exc))
+    return translate("Manager", "Something went wrong; the details are in the till's log.")
 
 
 def pick_table(columns: Sequence[str], accessible_name: str) -> QTableWidget:

@@ -34,7 +34,7 @@ def _activity(ctx: Any) -> None:
             str(uuid.uuid4()), dan.id, 700, "R-SH-3", approval_=manager, reason="phone broken"
         )
     )
-    client.reverse(str(earned["transaction_id"]), str(uuid.uuid4()), "wrong amount", manager)
+    client.reverse(earned.transaction_id, str(uuid.uuid4()), "wrong amount", manager)
 
     pending = claim_body(dan.id, "R-SH-4", "2026-11-20T10:00:00Z", Decimal("3.00"), manager)
     ctx.journal.append("claim", dan.id, pending, op_id=pending["op_id"])

@@ -123,3 +123,14 @@ def test_offline_queue_stays_free_of_the_till() -> None:
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom) and node.module:
                 assert not node.module.startswith("till"), path
+
+
+def test_the_manager_reads_a_journal_failure_in_german(german: None) -> None:
+    """The manager window's failure sentence (till.manager.widgets.plain_error) wraps the
+    journal's translated sentence; no English is left around it."""
+    from till.manager.widgets import plain_error
+
+    text = plain_error(_problem(ProblemKind.BEHIND, JOURNAL, found=3, expected=12))
+    assert text.startswith("Das Journal der Kasse konnte das nicht speichern: Journalproblem")
+    assert "could not record" not in text and "Call a technician" not in text
+    assert plain_error(OpStateError("x")).startswith("Dieser Vorgang wurde inzwischen erledigt")
