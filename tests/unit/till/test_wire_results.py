@@ -6,16 +6,14 @@ might."""
 
 from __future__ import annotations
 
-import json
-import threading
 from collections.abc import Iterator
 from decimal import Decimal
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, ClassVar
+from typing import Any
 
 import pytest
 
 from offline_queue.outcome_policy import Verdict
+from tests.unit.till.canned_backend import Answers, canned_backend, json_answer
 from till.backend_client import (
     BackendClient,
     BackendUnavailable,
@@ -127,51 +125,17 @@ def test_a_malformed_body_is_a_plain_error_never_a_key_error(kind: str, body: An
 # -- the client, against a real HTTP server on loopback --------------------------------------
 
 
-class _Canned(BaseHTTPRequestHandler):
-    answers: ClassVar[dict[tuple[str, str], tuple[int, str, bytes]]] = {}
-
-    def _answer(self) -> None:
-        length = int(self.headers.get("Content-Length") or 0)
-        if length:
-            self.rfile.read(length)
-        status, kind, body = self.answers[(self.command, self.path)]
-        self.send_response(status)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    do_GET = do_POST = do_PUT = _answer
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture
-def canned() -> Iterator[tuple[BackendClient, dict[tuple[str, str], tuple[int, str, bytes]]]]:
-    answers: dict[tuple[str, str], tuple[int, str, bytes]] = {}
-
-    class Handler(_Canned):
-        pass
-
-    Handler.answers = answers
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield BackendClient(f"http://127.0.0.1:{server.server_address[1]}", "k", 3.0), answers
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+def canned() -> Iterator[tuple[BackendClient, Answers]]:
+    with canned_backend() as pair:
+        yield pair
 
 
-def _json(status: int, body: Any) -> tuple[int, str, bytes]:
-    return status, "application/json", json.dumps(body).encode()
+_json = json_answer
 
 
 def test_the_client_returns_typed_results(
-    canned: tuple[BackendClient, dict[tuple[str, str], tuple[int, str, bytes]]],
+    canned: tuple[BackendClient, Answers],
 ) -> None:
     client, answers = canned
     answers[("GET", "/v1/health")] = _json(200, {"status": "ok", "version": "9"})
@@ -187,7 +151,7 @@ def test_the_client_returns_typed_results(
 
 
 def test_a_proxy_page_or_a_broken_body_is_a_plain_error(
-    canned: tuple[BackendClient, dict[tuple[str, str], tuple[int, str, bytes]]],
+    canned: tuple[BackendClient, Answers],
 ) -> None:
     client, answers = canned
     answers[("GET", "/v1/health")] = (200, "text/html", b"<html>Captive portal</html>")
