@@ -71,10 +71,8 @@ class Backend:
             self.engine, caller.till_id, caller.store_id, pairs, self.clock, self.limits
         )
 
-    _pins = pins_checked  # this module's own name for it
-
     def verify_staff(self, caller: Caller, req: StaffVerify) -> dict[str, Any]:
-        with self._pins(caller, (req.staff, req.pin)):
+        with self.pins_checked(caller, (req.staff, req.pin)):
             member = write(
                 self.engine,
                 lambda c: approval.verify_staff(
@@ -98,7 +96,7 @@ class Backend:
             audit.record(conn, caller, member, "policy", policy, iso(self.clock.now()))
             return policy
 
-        with self._pins(caller, req.approval):
+        with self.pins_checked(caller, req.approval):
             return write(self.engine, tx)
 
     # -- customers ------------------------------------------------------------------------
@@ -191,7 +189,7 @@ class Backend:
             audit.record(conn, caller, member, "otp_unlock", {"customer_id": customer.id}, now)
             return {"customer_id": customer.id, "otp_blocked": False}
 
-        with self._pins(caller, req.approval):
+        with self.pins_checked(caller, req.approval):
             return write(self.engine, tx)
 
     # -- ledger operations (idempotent; see ``server.operations``) -----------------------
@@ -203,7 +201,7 @@ class Backend:
         self, kind: str, caller: Caller, req: BaseModel, transaction_id: int | None = None
     ) -> tuple[int, dict[str, Any]]:
         """One ledger write, exactly once per ``op_id``; returns (status, body)."""
-        with self._pins(caller, getattr(req, "approval", None)):
+        with self.pins_checked(caller, getattr(req, "approval", None)):
             status, body = self._runner().run(
                 caller, operations.prepare(kind, caller, req, transaction_id)
             )
@@ -213,7 +211,7 @@ class Backend:
 
     def run_batch(self, caller: Caller, items: list[OpItem]) -> list[dict[str, Any]]:
         """The ops in one transaction, a savepoint each: one failure undoes only itself."""
-        with self._pins(caller, *(item.body.get("approval") for item in items)):
+        with self.pins_checked(caller, *(item.body.get("approval") for item in items)):
             results = self._runner().run_batch(caller, items)
         for item, result in zip(items, results, strict=True):
             challenge = item.body.get("challenge_id")
@@ -244,7 +242,7 @@ class Backend:
             audit.record(conn, caller, member, "program", detail, iso(self.clock.now()))
             return created, body
 
-        with self._pins(caller, req.approval):
+        with self.pins_checked(caller, req.approval):
             return write(self.engine, tx)
 
     def list_programs(self, caller: Caller) -> dict[str, Any]:
@@ -262,7 +260,7 @@ class Backend:
             audit.record(conn, caller, member, "cards_registered", detail, now)
             return body
 
-        with self._pins(caller, req.approval):
+        with self.pins_checked(caller, req.approval):
             return write(self.engine, tx)
 
     # -- reports --------------------------------------------------------------------------
