@@ -121,11 +121,6 @@ SENTENCES: dict[str, str] = {
     "otp_proof_invalid": QT_TRANSLATE_NOOP(
         "BackendError", "The customer's code could not be checked. Send a new code."
     ),
-    # The till's own review code (offline_queue/sync_replies.py): a re-sent redemption that
-    # the balance of a backend restored from a backup no longer covers (issue 11).
-    "points_spent_after_restore": QT_TRANSLATE_NOOP(
-        "BackendError", "The member's points were spent again after the backup."
-    ),
     "otp_blocked": QT_TRANSLATE_NOOP(
         "BackendError",
         "Codes for this customer are blocked after too many wrong ones. A manager can override.",

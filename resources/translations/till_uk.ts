@@ -149,7 +149,7 @@
     </message>
     <message>
         <source>The member&apos;s points were spent again after the backup.</source>
-        <translation>Бали учасника були знову витрачені після резервної копії.</translation>
+        <translation type="vanished">Бали учасника були знову витрачені після резервної копії.</translation>
     </message>
     <message>
         <source>Codes for this customer are blocked after too many wrong ones. A manager can override.</source>
@@ -1681,6 +1681,11 @@
     <message>
         <source>Approved again: it will be sent again now.</source>
         <translation>Підтверджено знову: зараз буде надіслано ще раз.</translation>
+    </message>
+    <message>
+        <source>The member&apos;s points were spent again after the backup.</source>
+        <extracomment>The journal&apos;s own review codes (``offline_queue.sync_replies._OWN_MESSAGES``), worded here: they are not the backend&apos;s, so :mod:`till.backend_words` does not know them.</extracomment>
+        <translation>Бали учасника були знову витрачені після резервної копії.</translation>
     </message>
     <message>
         <source>Approve again</source>

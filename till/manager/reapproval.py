@@ -36,9 +36,25 @@ LOST_WORDS = QT_TRANSLATE_NOOP(
 )
 
 
+#: The journal's own review codes (``offline_queue.sync_replies._OWN_MESSAGES``), worded
+#: here: they are not the backend's, so :mod:`till.backend_words` does not know them.
+OWN_CODES = {
+    APPROVAL_LOST: LOST_WORDS,
+    "points_spent_after_restore": QT_TRANSLATE_NOOP(
+        "Manager", "The member's points were spent again after the backup."
+    ),
+}
+
+
 def lost_words() -> str:
     """Why the op is in the review list, in the till's language."""
     return translate("Manager", LOST_WORDS)
+
+
+def own_words(code: str) -> str | None:
+    """The review list's sentence for one of the journal's own codes, else None."""
+    text = OWN_CODES.get(code)
+    return translate("Manager", text) if text is not None else None
 
 
 def needs_reapproval(op: Op) -> bool:

@@ -40,12 +40,7 @@ from till.core.sale import Sale
 from till.core.submission import Submitter
 from till.errors import TillError
 from till.manager.op_words import amount_words, customer_words, kind_words
-from till.manager.reapproval import (
-    APPROVAL_LOST,
-    ReapproveDialog,
-    lost_words,
-    needs_reapproval,
-)
+from till.manager.reapproval import ReapproveDialog, needs_reapproval, own_words
 from till.manager.widgets import StatusLine, age_text, pick_table, plain_error, run_for, touch
 from till.tasks import TaskRunner
 from till.translate import QT_TRANSLATE_NOOP, translate
@@ -67,8 +62,9 @@ def error_words(error: Mapping[str, Any] | None) -> str:
         return translate("Manager", "No reason was recorded.")
     code = str(error.get("code") or "")
     status = int(error.get("status") or 0) if str(error.get("status") or "").isdigit() else 0
-    if code == APPROVAL_LOST:  # a manager-approved op re-sent after a restore (issue 11)
-        return lost_words()
+    own = own_words(code)  # the journal's own codes after a restore (issue 11)
+    if own is not None:
+        return own
     if code:
         return BackendClient.plain_message(code, error, status)
     return str(error.get("message") or translate("Manager", "No reason was recorded."))

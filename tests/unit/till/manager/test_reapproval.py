@@ -46,3 +46,20 @@ def test_only_a_lost_approval_asks_for_a_pin() -> None:
     other = Op("r", "reverse", "a", {}, 0.0, last_error={"code": "approval_invalid"})
     assert needs_reapproval(lost) and not needs_reapproval(other)
     assert not needs_reapproval(Op("r", "reverse", "a", {}, 0.0))
+
+
+def test_the_journals_own_review_codes_are_worded_not_generic() -> None:
+    """``approval_lost`` and ``points_spent_after_restore`` are the journal's codes, not the
+    backend's: the review list says what happened, never "refused this (error …)"."""
+    from offline_queue.sync_replies import APPROVAL_LOST, POINTS_SPENT
+    from till import i18n
+    from till.manager.review import error_words
+
+    assert error_words({"code": "approval_lost", "status": 403}) == APPROVAL_LOST
+    spent = {"code": "points_spent_after_restore", "status": 409}
+    assert error_words(spent) == POINTS_SPENT
+    assert i18n.install("de")
+    try:
+        assert error_words(spent).startswith("Die Punkte des Mitglieds")
+    finally:
+        i18n.install("en")
